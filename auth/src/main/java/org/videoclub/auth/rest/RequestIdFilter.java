@@ -1,0 +1,58 @@
+package org.videoclub.auth.rest;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+
+/**
+ * First handler of every request: gives it a request id (the caller's X-Request-Id when sane, else a new one), put
+ * on the request for the access log and the 500 answers and echoed on the response; and refuses a body whose declared
+ * length is over the limit with a problem+json 413 before it is read.
+ */
+@ApplicationScoped
+public class RequestIdFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    void register(@Observes Router router,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        long limit = maxBody.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String id = context.request().getHeader(HEADER);
+            if (id == null || !SANE_ID.matcher(id).matches()) {
+                id = UUID.randomUUID().toString();
+                context.request().headers().set(HEADER, id);
+            }
+            context.response().putHeader(HEADER, id);
+            String length = context.request().getHeader("Content-Length");
+            if (length != null && isOver(length, limit)) {
+                int status = 413;
+                context.response().setStatusCode(status)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
+                        .end(Json.encode(new Problem("about:blank", ProblemMappers.reason(status), status,
+                                "The body is over the limit of " + limit / 1024 + " KiB.", context.request().path(),
+                                null, null)));
+                return;
+            }
+            context.next();
+        });
+    }
+
+    private static boolean isOver(String length, long limit) {
+        try {
+            return Long.parseLong(length.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

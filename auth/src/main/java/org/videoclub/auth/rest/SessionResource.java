@@ -1,0 +1,124 @@
+package org.videoclub.auth.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.videoclub.auth.security.SigningKeys;
+import org.videoclub.auth.service.ProblemException;
+import org.videoclub.auth.service.RevocationFeedService;
+import org.videoclub.auth.service.SessionService;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sessions")
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final RevocationFeedService feed;
+    private final JsonWebToken token;
+    private final SigningKeys keys;
+
+    SessionResource(SessionService sessions, RevocationFeedService feed, JsonWebToken token, SigningKeys keys) {
+        this.sessions = sessions;
+        this.feed = feed;
+        this.token = token;
+        this.keys = keys;
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in", description = "Opens a session: a 15-minute access token and a refresh token.")
+    @APIResponse(responseCode = "200", description = "Signed in")
+    @APIResponse(responseCode = "401", description = "Wrong username or password (the same answer for both)")
+    @APIResponse(responseCode = "422", description = "Missing username or password")
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this username; see Retry-After")
+    public Uni<SessionRecords.TokenResponse> login(@Valid @NotNull SessionRecords.LoginRequest body) {
+        return sessions.login(body.username(), body.password()).map(SessionRecords.TokenResponse::of);
+    }
+
+    @POST
+    @Path("refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Swap a refresh token for a new pair",
+            description = "The old refresh token stops working; presenting it again ends the session.")
+    @APIResponse(responseCode = "200", description = "A new access token and refresh token")
+    @APIResponse(responseCode = "401", description = "Unknown, used, expired or revoked refresh token")
+    public Uni<SessionRecords.TokenResponse> refresh(@Valid @NotNull SessionRecords.RefreshRequest body) {
+        return sessions.refresh(body.refreshToken()).map(SessionRecords.TokenResponse::of);
+    }
+
+    @POST
+    @Path("logout")
+    @Authenticated
+    @Operation(summary = "Log out", description = "Revokes the caller's session: its access and refresh tokens.")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    public Uni<RestResponse<Void>> logout() {
+        return sessions.logout(token.getClaim("sid")).map(ignored -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("session")
+    @Authenticated
+    @Operation(summary = "Check the bearer token", description = "Signature, expiry and revocation.")
+    @APIResponse(responseCode = "200", description = "The token is valid")
+    public SessionRecords.SessionView session() {
+        return new SessionRecords.SessionView(token.getSubject(), token.getName(),
+                token.getGroups().stream().findFirst().orElse(null), token.getClaim("sid"), token.getExpirationTime());
+    }
+
+    @GET
+    @Path("sessions/revocations")
+    @SecurityRequirement(name = "none")
+    @Operation(summary = "Revocation feed",
+            description = "Revoked sessions whose access tokens may still be unexpired, after sequence number 'after'."
+                    + " Carries only opaque session ids and expiry times.")
+    @APIResponse(responseCode = "200", description = "Entries in sequence order; pass 'last' as 'after' next time")
+    @APIResponse(responseCode = "400", description = "'after' is not a whole number >= 0")
+    public Uni<SessionRecords.RevocationFeed> revocations(
+            @Parameter(description = "Sequence number already seen, default 0") @QueryParam("after") String after) {
+        return feed.after(sequence(after)).map(SessionRecords.RevocationFeed::of);
+    }
+
+    @GET
+    @Path(".well-known/jwks.json")
+    @Operation(summary = "Public keys that verify the access tokens (JWKS)")
+    @APIResponse(responseCode = "200", description = "The key set")
+    public SessionRecords.KeySet jwks() {
+        return new SessionRecords.KeySet(List.of(keys.publicJwk()));
+    }
+
+    private static long sequence(String after) {
+        if (after == null || after.isBlank()) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(after.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("after must be a whole number >= 0.");
+    }
+}
