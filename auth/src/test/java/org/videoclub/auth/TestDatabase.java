@@ -1,0 +1,60 @@
+package org.videoclub.auth;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.videoclub.testing.MariaDbTestResource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/** Registers the embedded MariaDB for every test of the module, and reads the auth schema directly. */
+@WithTestResource(value = MariaDbTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "auth"))
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static long count(String table) {
+        return number("SELECT COUNT(*) FROM " + table);
+    }
+
+    public static long number(String query) {
+        try (Connection connection = connect(); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void execute(String statement) {
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fingerprint of every auth table, to show that a refused request changed nothing. */
+    public static String snapshot() {
+        StringBuilder state = new StringBuilder();
+        for (String table : new String[] { "users", "sessions", "refresh_tokens", "revocations", "login_throttle" }) {
+            state.append(table).append('=').append(number("SELECT COUNT(*) FROM " + table));
+            state.append('/').append(number("SELECT COALESCE(SUM(CRC32(CONCAT_WS('|', t.*))), 0) FROM " + table + " t"));
+            state.append(' ');
+        }
+        return state.toString();
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(MariaDbTestResource.server().jdbcUrl("auth"), MariaDbTestResource.APP_USER,
+                MariaDbTestResource.APP_PASSWORD);
+    }
+}
