@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine: a private MariaDB, auth on :4000 and catalog on :1337 (JVM mode).
+#
+#   deploy/run-local.sh            start, print the URLs and a curl walk-through, stop everything on Ctrl-C
+#   deploy/run-local.sh --detach   start in the background and return once both services are ready
+#   deploy/run-local.sh stop       stop what a detached run started (the data is kept)
+#   deploy/run-local.sh status
+#
+# Needs only a JDK 17+ and curl. Builds the jars when missing or older than the sources, fetches MariaDB from Maven
+# Central when none is installed, and keeps everything (data, dev keys, logs) under $VIDEOCLUB_LOCAL_DIR
+# (default deploy/.local, git-ignored). A second start reuses the data and the keys.
+#
+# Settings (environment): AUTH_ADMIN_USERNAME (admin), AUTH_ADMIN_PASSWORD (videoclub-admin), VIDEOCLUB_DB_PORT
+# (3307), VIDEOCLUB_LOCAL_DIR, JAVA_OPTS (extra JVM options for both services).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LOCAL=${VIDEOCLUB_LOCAL_DIR:-$ROOT/deploy/.local}
+mkdir -p "$LOCAL" && LOCAL=$(cd "$LOCAL" && pwd)
+DB_PORT=${VIDEOCLUB_DB_PORT:-3307}
+AUTH_PORT=4000
+CATALOG_PORT=1337
+ADMIN_USERNAME=${AUTH_ADMIN_USERNAME:-admin}
+ADMIN_PASSWORD=${AUTH_ADMIN_PASSWORD:-videoclub-admin}
+SERVICES=(auth catalog)
+
+# shellcheck source=lib/mariadb.sh
+source "$ROOT/deploy/lib/mariadb.sh"
+# shellcheck source=lib/walkthrough.sh
+source "$ROOT/deploy/lib/walkthrough.sh"
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'run-local: %s\n' "$*" >&2; exit 1; }
+now_ms() { date +%s%3N; }
+
+service_port() { if [[ $1 == auth ]]; then echo "$AUTH_PORT"; else echo "$CATALOG_PORT"; fi; }
+service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+# The pid of a service this script started, if it still runs (the pid file may outlive a reboot).
+service_pid() {
+  local file="$LOCAL/run/$1.pid" pid
+  [[ -f $file ]] || return 1
+  pid=$(cat "$file")
+  kill -0 "$pid" 2>/dev/null && grep -q "quarkus-run.jar" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+check_java() {
+  command -v java > /dev/null || fail "no 'java' on the PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless) and try again"
+  local version
+  version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  [[ ${version%%.*} =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 17 )) \
+    || fail "java on the PATH is version ${version:-unknown}; the services need a JDK 17 or newer"
+  command -v curl > /dev/null || fail "curl is needed (apt-get install curl)"
+}
+
+check_ports() {
+  local port
+  for port in "$DB_PORT" "$AUTH_PORT" "$CATALOG_PORT"; do
+    if port_in_use "$port"; then
+      fail "port $port is already in use. Is a previous run still up? Try 'deploy/run-local.sh stop'; otherwise find the owner with: ss -ltnp 'sport = :$port'$([[ $port == "$DB_PORT" ]] && echo " (or set VIDEOCLUB_DB_PORT to another port)")"
+    fi
+  done
+}
+
+# Builds both jars when one is missing or older than the sources it comes from.
+build_if_needed() {
+  local service reason=""
+  for service in "${SERVICES[@]}"; do
+    if [[ ! -f $(service_jar "$service") ]]; then
+      reason="$service/target/quarkus-app/quarkus-run.jar is missing"
+    elif [[ -n $(find "$ROOT/$service/src/main" "$ROOT/$service/pom.xml" "$ROOT/pom.xml" -newer "$(service_jar "$service")" -print -quit 2>/dev/null) ]]; then
+      reason="the $service sources changed since the last build"
+    fi
+  done
+  [[ -z $reason ]] && return 0
+  say "Building ($reason): ./mvnw -q package -DskipTests ..."
+  local started
+  started=$(now_ms)
+  (cd "$ROOT" && ./mvnw -q package -DskipTests) || fail "the build failed (output above)"
+  say "Built in $(( ($(now_ms) - started) / 1000 )) s."
+  for service in "${SERVICES[@]}"; do
+    [[ -f $(service_jar "$service") ]] || fail "the build did not produce $(service_jar "$service")"
+  done
+}
+
+# A dev key pair, made once and kept in $LOCAL/keys (never committed: deploy/.local and *.pem are git-ignored).
+ensure_keys() {
+  KEYS=$LOCAL/keys
+  [[ -f $KEYS/private.pem && -f $KEYS/public.pem ]] && return 0
+  mkdir -p "$KEYS" && chmod 700 "$KEYS"
+  say "Generating a dev RSA key pair in $KEYS ..."
+  if command -v openssl > /dev/null; then
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/private.pem" 2>/dev/null)
+    openssl pkey -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem"
+  else
+    java "$ROOT/deploy/lib/DevKeys.java" "$KEYS/private.pem" "$KEYS/public.pem"
+  fi
+}
+
+# The database password of the application account, made once per data directory.
+ensure_db_password() {
+  local file=$LOCAL/db-password
+  if [[ ! -s $file ]]; then
+    (umask 077 && od -An -N16 -tx1 /dev/urandom | tr -d ' \n' > "$file")
+  fi
+  DB_PASSWORD=$(cat "$file")
+}
+
+start_database() {
+  mdb_locate "$LOCAL" || fail "no MariaDB available (see above)"
+  say "Starting MariaDB ($("$MDB_SERVER" --version | sed 's/.*Ver //; s/ for .*//')) on 127.0.0.1:$DB_PORT, data in $LOCAL/data ..."
+  mdb_start "$LOCAL" "$DB_PORT" || fail "MariaDB did not start"
+  # Idempotent, so a reused data directory is brought up to date too.
+  mdb_sql "
+    CREATE DATABASE IF NOT EXISTS auth CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+    CREATE DATABASE IF NOT EXISTS catalog CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+    CREATE USER IF NOT EXISTS 'videoclub'@'%' IDENTIFIED BY '$DB_PASSWORD';
+    ALTER USER 'videoclub'@'%' IDENTIFIED BY '$DB_PASSWORD';
+    GRANT ALL PRIVILEGES ON auth.* TO 'videoclub'@'%';
+    GRANT ALL PRIVILEGES ON catalog.* TO 'videoclub'@'%';
+    FLUSH PRIVILEGES;" || fail "could not create the schemas and the application user"
+}
+
+start_service() {
+  local service=$1 port
+  port=$(service_port "$service")
+  # Local runs listen on loopback only: the admin password is a printed default.
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  env PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub DB_PASSWORD="$DB_PASSWORD" \
+    JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
+    AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" \
+    setsid java ${JAVA_OPTS:-} -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
+  echo $! > "$LOCAL/run/$service.pid"
+  STARTED_AT[$service]=$(now_ms)
+}
+
+# Waits for /q/health/ready; prints the wall-clock start-up time and Quarkus' own figure.
+wait_ready() {
+  local service=$1 port pid deadline
+  port=$(service_port "$service")
+  deadline=$(( $(now_ms) + 120000 ))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready") == 200 ]]; do
+    if ! pid=$(service_pid "$service"); then
+      printf 'run-local: %s stopped during start-up; last lines of %s:\n' "$service" "$LOCAL/logs/$service.log" >&2
+      tail -n 25 "$LOCAL/logs/$service.log" >&2
+      return 1
+    fi
+    if (( $(now_ms) > deadline )); then
+      printf 'run-local: %s not ready after 120 s; see %s and http://127.0.0.1:%s/q/health/ready\n' \
+        "$service" "$LOCAL/logs/$service.log" "$port" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  local quarkus
+  quarkus=$(sed -n 's/.* started in \([0-9.]*s\)\..*/\1/p' "$LOCAL/logs/$service.log" | tail -n 1)
+  READY_LINES+=("$(printf '  %-8s http://localhost:%-5s ready %5.1f s after launch (Quarkus: started in %s)' \
+    "$service" "$port" "$(( $(now_ms) - STARTED_AT[$service] ))e-3" "${quarkus:-?}")")
+}
+
+stop_all() {
+  local service pid waited
+  for service in catalog auth; do
+    pid=$(service_pid "$service") || continue
+    say "Stopping $service ($pid) ..."
+    kill -TERM "$pid" 2>/dev/null || true
+    waited=0
+    while kill -0 "$pid" 2>/dev/null; do
+      (( waited++ < 300 )) || { say "$service did not stop within 30 s, killing it"; kill -KILL "$pid"; break; }
+      sleep 0.1
+    done
+    rm -f "$LOCAL/run/$service.pid"
+  done
+  if mdb_pid "$LOCAL" > /dev/null; then
+    say "Stopping MariaDB ..."
+    mdb_stop "$LOCAL"
+  fi
+  say "Stopped. Data and keys are kept in $LOCAL."
+}
+
+status() {
+  local service pid any=1
+  for service in "${SERVICES[@]}"; do
+    if pid=$(service_pid "$service"); then
+      say "$service: running (pid $pid) on http://localhost:$(service_port "$service")"; any=0
+    else
+      say "$service: not running"
+    fi
+  done
+  if pid=$(mdb_pid "$LOCAL"); then say "mariadb: running (pid $pid) on 127.0.0.1:$DB_PORT"; any=0; else say "mariadb: not running"; fi
+  return $any
+}
+
+print_summary() {
+  cat <<EOF
+
+Videoclub is running (logs in $LOCAL/logs):
+$(printf '%s\n' "${READY_LINES[@]}")
+  MariaDB  127.0.0.1:$DB_PORT, schemas auth and catalog, user videoclub (password in $LOCAL/db-password)
+
+  Swagger UI      http://localhost:$AUTH_PORT/docs    http://localhost:$CATALOG_PORT/docs
+  Health, metrics http://localhost:$AUTH_PORT/q/health/ready   http://localhost:$CATALOG_PORT/q/metrics
+  Admin account   $ADMIN_USERNAME / $ADMIN_PASSWORD   (AUTH_ADMIN_USERNAME / AUTH_ADMIN_PASSWORD)
+
+Walk-through (README.md; copy and paste into another terminal):
+
+$(walkthrough_lines "$ROOT/README.md" | sed 's/^/    /')
+
+EOF
+}
+
+start() {
+  local detach=$1 service
+  check_java
+  if status > /dev/null; then
+    fail "already running (deploy/run-local.sh status); stop it first with 'deploy/run-local.sh stop'"
+  fi
+  check_ports
+  build_if_needed
+  mkdir -p "$LOCAL/logs" "$LOCAL/run"
+  ensure_keys
+  ensure_db_password
+  # From here on, a failure or Ctrl-C stops whatever was started.
+  trap 'trap - EXIT; stop_all; exit 130' INT TERM
+  trap 'code=$?; if (( code != 0 )); then stop_all; fi' EXIT
+  start_database
+  declare -gA STARTED_AT=()
+  READY_LINES=()
+  for service in "${SERVICES[@]}"; do
+    say "Starting $service on port $(service_port "$service") ..."
+    start_service "$service"
+  done
+  for service in "${SERVICES[@]}"; do
+    wait_ready "$service" || exit 1
+  done
+  print_summary
+  if [[ $detach == yes ]]; then
+    trap - INT TERM EXIT
+    say "Running in the background: 'deploy/run-local.sh stop' stops it."
+    return 0
+  fi
+  say "Press Ctrl-C to stop everything."
+  # Watch the services; if one dies, stop the rest rather than leave a half-working system.
+  while true; do
+    for service in "${SERVICES[@]}"; do
+      if ! service_pid "$service" > /dev/null; then
+        printf 'run-local: %s exited; last lines of %s:\n' "$service" "$LOCAL/logs/$service.log" >&2
+        tail -n 15 "$LOCAL/logs/$service.log" >&2
+        exit 1
+      fi
+    done
+    sleep 1
+  done
+}
+
+case ${1:-start} in
+  start) start "$([[ ${2:-} == --detach || ${2:-} == -d ]] && echo yes || echo no)" ;;
+  --detach | -d) start yes ;;
+  stop) stop_all ;;
+  status) status ;;
+  -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
+  *) fail "unknown command '$1' (start, --detach, stop, status)" ;;
+esac
