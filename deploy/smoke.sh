@@ -55,10 +55,12 @@ run_walkthrough() {
     expected=""
     [[ $line =~ \#\ →\ ([0-9]{3}) ]] && expected=${BASH_REMATCH[1]}
     # eval in this shell (not in a $(...) subshell), so assignments like TOKEN=... stay for the next commands
-    eval "$command" > "$VIDEOCLUB_LOCAL_DIR/step.out" 2>&1
+    # (curl's progress meter goes to stderr, shown only when a command fails)
+    eval "$command" > "$VIDEOCLUB_LOCAL_DIR/step.out" 2> "$VIDEOCLUB_LOCAL_DIR/step.err"
     local code=$?
     output=$(cat "$VIDEOCLUB_LOCAL_DIR/step.out")
     [[ -n $output ]] && printf '%s\n' "$output" | sed 's/^/    /'
+    (( code == 0 )) || sed 's/^/    /' "$VIDEOCLUB_LOCAL_DIR/step.err"
     local step
     step=$(printf '%s' "$command" | head -n 1 | cut -c1-90)
     if [[ -n $expected ]]; then
