@@ -85,28 +85,42 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private static Server embedded() {
-        try {
-            Path base = Files.createTempDirectory("videoclub-mariadb");
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
-                    .setBaseDir(base.resolve("base").toFile())
-                    .setDataDir(base.resolve("data").toFile())
-                    .setTmpDir(base.resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-                    // Grant tables are needed for a password-protected application user.
-                    .setSecurityDisabled(false)
-                    .addArg("--user=root")
-                    .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci");
-            DB db = DB.newEmbeddedDB(config.build());
-            db.start();
-            // root may only log in through the socket (unix_socket): make a TCP admin for the JDBC set-up.
-            db.run("CREATE USER 'admin'@'%' IDENTIFIED BY 'admin'; GRANT ALL PRIVILEGES ON *.* TO 'admin'@'%' WITH GRANT OPTION;"
-                    + " DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;", "root", null, null);
-            return new Server("127.0.0.1", config.getPort(), "admin", "admin");
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start the embedded MariaDB for the tests", e);
+        // A random port can be taken by another process between its choice and the bind: try a few.
+        IllegalStateException failure = new IllegalStateException("Could not start the embedded MariaDB for the tests");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return startEmbedded();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
         }
+        throw failure;
+    }
+
+    private static Server startEmbedded() throws IOException {
+        Path base = Files.createTempDirectory("videoclub-mariadb");
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(base.resolve("base").toFile())
+                .setDataDir(base.resolve("data").toFile())
+                .setTmpDir(base.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+                // Grant tables are needed for a password-protected application user.
+                .setSecurityDisabled(false)
+                .addArg("--user=root")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci");
+        DB db = DB.newEmbeddedDB(config.build());
+        try {
+            db.start();
+        } catch (IOException e) {
+            db.stop();
+            throw e;
+        }
+        // root may only log in through the socket (unix_socket): make a TCP admin for the JDBC set-up.
+        db.run("CREATE USER 'admin'@'%' IDENTIFIED BY 'admin'; GRANT ALL PRIVILEGES ON *.* TO 'admin'@'%' WITH GRANT OPTION;"
+                + " DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;", "root", null, null);
+        return new Server("127.0.0.1", config.getPort(), "admin", "admin");
     }
 
     private static void createSchemas(Server db) {
