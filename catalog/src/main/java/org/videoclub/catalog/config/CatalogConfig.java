@@ -1,0 +1,40 @@
+package org.videoclub.catalog.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the catalog service; every one has an environment variable (CATALOG_REVOCATION_POLL_INTERVAL and so on). */
+@ConfigMapping(prefix = "catalog")
+public interface CatalogConfig {
+
+    Revocation revocation();
+
+    interface Revocation {
+        /**
+         * How often auth's revocation feed is polled; a revoked token is refused within about this long. The poll
+         * itself is scheduled from the same property ({@code RevocationPoller}).
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /**
+         * Once the last good sync is older than this, the revocation state is considered unknown: protected requests
+         * get 503 and readiness is DOWN, until a poll succeeds again.
+         */
+        @WithDefault("60s")
+        Duration maxStaleness();
+
+        /**
+         * How often the whole feed is read again from the start, which picks up revocations committed late with a
+         * sequence number below one already seen.
+         */
+        @WithDefault("30s")
+        Duration fullResyncInterval();
+
+        /** Longest wait for one answer of auth's feed, connection included. */
+        @WithDefault("2s")
+        Duration requestTimeout();
+    }
+}

@@ -1,0 +1,98 @@
+package org.videoclub.catalog.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.videoclub.catalog.model.Book;
+import org.videoclub.catalog.service.BookService;
+import org.videoclub.catalog.service.PageRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/** Books (SPEC section 4): reads for any signed-in user, changes for editors and admins. */
+@Path("/books")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "reader", "editor", "admin" })
+@SecurityRequirement(name = "bearer")
+@Tag(name = "books")
+public class BookResource {
+
+    private final BookService service;
+
+    BookResource(BookService service) {
+        this.service = service;
+    }
+
+    @GET
+    public Uni<Response> list(
+            @Parameter(description = "Words of the title or author (each word may be a prefix)") @QueryParam("q") String q,
+            @Parameter(description = "Genre id or name") @QueryParam("genre") String genre,
+            @Parameter(description = "Author, exactly (case-insensitive)") @QueryParam("author") String author,
+            @Parameter(description = "ISBN-10 or ISBN-13") @QueryParam("isbn") String isbn,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return Uni.createFrom().item(() -> PageRequest.parse(limit, cursor))
+                .chain(page -> service.list(BookService.filter(q, genre, author, isbn), page))
+                .map(page -> Lists.page(page, BookResponse::of, uri));
+    }
+
+    @POST
+    @RolesAllowed({ "editor", "admin" })
+    public Uni<Response> create(BookRequest request, @Context UriInfo uri) {
+        return service.create(request).map(created -> withTag(Response.created(
+                uri.getBaseUriBuilder().path(BookResource.class).path(String.valueOf(created.id)).build()), created));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Response> get(@PathParam("id") long id) {
+        return service.get(id).map(found -> withTag(Response.ok(), found));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ "editor", "admin" })
+    public Uni<Response> replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, BookRequest request) {
+        return service.replace(id, ifMatch, request).map(changed -> withTag(Response.ok(), changed));
+    }
+
+    /** A JSON merge patch: the fields sent replace the current ones. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @RolesAllowed({ "editor", "admin" })
+    public Uni<Response> patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        return service.patch(id, ifMatch, patch).map(changed -> withTag(Response.ok(), changed));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ "editor", "admin" })
+    public Uni<Response> delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        return service.delete(id, ifMatch).map(nothing -> Response.noContent().build());
+    }
+
+    private static Response withTag(Response.ResponseBuilder answer, Book entity) {
+        return answer.entity(BookResponse.of(entity)).tag(new EntityTag(String.valueOf(entity.version))).build();
+    }
+}

@@ -1,0 +1,10 @@
+package org.videoclub.catalog.rest;
+
+import org.videoclub.catalog.model.Genre;
+
+public record GenreResponse(long id, String name, String description, int version) {
+
+    static GenreResponse of(Genre genre) {
+        return new GenreResponse(genre.id, genre.name, genre.description, genre.version);
+    }
+}

@@ -1,0 +1,60 @@
+package org.videoclub.catalog.rest;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What happens around the REST layer: every request gets a request id (the caller's X-Request-Id when it is sane, else a
+ * new one), echoed in the answer and the access log; failures Vert.x answers itself (body over 64 KiB, no route)
+ * become problem+json too.
+ */
+@ApplicationScoped
+public class HttpRoutes {
+
+    private static final Logger LOG = Logger.getLogger(HttpRoutes.class);
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(HttpRoutes::requestId);
+        router.route().order(Integer.MIN_VALUE).failureHandler(HttpRoutes::failure);
+        router.route().order(Integer.MAX_VALUE).handler(context -> answer(context, 404));
+    }
+
+    private static void requestId(RoutingContext context) {
+        String id = context.request().getHeader(Problems.REQUEST_ID);
+        if (id == null || !SANE_REQUEST_ID.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+            context.request().headers().set(Problems.REQUEST_ID, id);
+        }
+        context.response().putHeader(Problems.REQUEST_ID, id);
+        context.next();
+    }
+
+    private static void failure(RoutingContext context) {
+        int status = context.statusCode() >= 400 ? context.statusCode() : 500;
+        if (status >= 500) {
+            LOG.errorf(context.failure(), "Unexpected failure of %s %s (request %s)", context.request().method(),
+                    context.request().path(), context.request().getHeader(Problems.REQUEST_ID));
+        }
+        answer(context, status);
+    }
+
+    private static void answer(RoutingContext context, int status) {
+        if (context.response().headWritten()) {
+            context.response().close();
+            return;
+        }
+        String detail = status >= 500 ? "Unexpected error; report the requestId to the operators." : ProblemMappers.detail(status);
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(Problems.json(Problems.problem(status, detail, null, context.request())));
+    }
+}

@@ -1,0 +1,175 @@
+package org.videoclub.catalog.service;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.videoclub.catalog.model.Book;
+import org.videoclub.catalog.model.Genre;
+import org.videoclub.catalog.repository.BookFilter;
+import org.videoclub.catalog.repository.BookRepository;
+import org.videoclub.catalog.repository.GenreRepository;
+import org.videoclub.catalog.repository.InventoryRepository;
+import org.videoclub.catalog.rest.BookRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class BookService {
+
+    /** InnoDB's default innodb_ft_min_token_size: shorter words are not in the full-text index. */
+    private static final int MIN_SEARCH_WORD = 3;
+    private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private final BookRepository books;
+    private final GenreRepository genres;
+    private final InventoryRepository inventory;
+    private final RequestValidator validator;
+    private final JsonPatches patches;
+
+    BookService(BookRepository books, GenreRepository genres, InventoryRepository inventory, RequestValidator validator,
+            JsonPatches patches) {
+        this.books = books;
+        this.genres = genres;
+        this.inventory = inventory;
+        this.validator = validator;
+        this.patches = patches;
+    }
+
+    /** The query parameters of GET /books, checked and turned into a {@link BookFilter}; 400 when one is malformed. */
+    public static BookFilter filter(String q, String genre, String author, String isbn) {
+        String fullText = null;
+        if (q != null) {
+            // Every word is required and may be a prefix; boolean-mode operators the caller sent are dropped.
+            fullText = NOT_A_WORD_CHARACTER.splitAsStream(q)
+                    .filter(word -> word.length() >= MIN_SEARCH_WORD)
+                    .limit(10)
+                    .map(word -> "+" + word + "*")
+                    .collect(Collectors.joining(" "));
+            if (fullText.isEmpty()) {
+                throw ProblemException.badRequest("q", "needs at least one word of " + MIN_SEARCH_WORD + " or more letters or digits");
+            }
+        }
+        Long genreId = null;
+        String genreNameKey = null;
+        if (genre != null) {
+            if (genre.matches("[0-9]{1,18}")) {
+                genreId = Long.parseLong(genre);
+            } else if (!genre.isBlank()) {
+                genreNameKey = genre.strip().toLowerCase(Locale.ROOT);
+            } else {
+                throw ProblemException.badRequest("genre", "must be a genre id or name");
+            }
+        }
+        String normalisedIsbn = null;
+        if (isbn != null) {
+            normalisedIsbn = Isbn.normalise(isbn);
+            if (normalisedIsbn == null) {
+                throw ProblemException.badRequest("isbn", "is not a valid ISBN-10 or ISBN-13");
+            }
+        }
+        return new BookFilter(fullText, genreId, genreNameKey, author == null ? null : author.strip(), normalisedIsbn);
+    }
+
+    @WithSession
+    public Uni<PageRequest.Page<Book>> list(BookFilter filter, PageRequest page) {
+        return books.pageIds(filter, page.afterId(), page.fetchSize())
+                .chain(books::findWithGenres)
+                .map(rows -> page.page(rows, book -> book.id));
+    }
+
+    @WithSession
+    public Uni<Book> get(long id) {
+        return find(id);
+    }
+
+    @WithTransaction
+    public Uni<Book> create(BookRequest request) {
+        return Uni.createFrom().item(() -> validator.check(request))
+                .chain(valid -> {
+                    Book book = new Book();
+                    book.createdAt = Clock.now();
+                    return apply(book, valid).chain(books::persist);
+                })
+                .call(books::flush);
+    }
+
+    @WithTransaction
+    public Uni<Book> replace(long id, String ifMatch, BookRequest request) {
+        return Uni.createFrom().item(() -> validator.check(request))
+                .chain(valid -> findForChange(id, ifMatch).chain(book -> apply(book, valid)))
+                .call(books::flush);
+    }
+
+    @WithTransaction
+    public Uni<Book> patch(long id, String ifMatch, JsonNode patch) {
+        return findForChange(id, ifMatch)
+                .chain(book -> {
+                    BookRequest current = new BookRequest(book.title, book.author, book.isbn, book.publishedYear,
+                            book.description, book.genres.stream().map(genre -> genre.id).toList());
+                    return apply(book, validator.check(patches.merge(current, patch, BookRequest.class)));
+                })
+                .call(books::flush);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(long id, String ifMatch) {
+        return findForChange(id, ifMatch)
+                .call(book -> inventory.existsForBook(id).invoke(hasInventory -> {
+                    if (hasInventory) {
+                        throw ProblemException.conflict("Book " + id + " still has inventory items; delete them first.");
+                    }
+                }))
+                .chain(books::delete);
+    }
+
+    private Uni<Book> find(long id) {
+        return books.findWithGenres(id).onItem().ifNull().failWith(() -> ProblemException.notFound("There is no book " + id + "."));
+    }
+
+    private Uni<Book> findForChange(long id, String ifMatch) {
+        return find(id).invoke(book -> Versions.check(ifMatch, book.version));
+    }
+
+    private Uni<Book> apply(Book book, BookRequest request) {
+        String isbn = Isbn.normalise(request.isbn());
+        if (isbn == null) {
+            return Uni.createFrom().failure(ProblemException.invalid("isbn", "is not a valid ISBN-10 or ISBN-13 (check digit included)"));
+        }
+        Set<Long> genreIds = request.genreIds() == null ? Set.of() : new LinkedHashSet<>(request.genreIds());
+        return books.findByIsbn(isbn)
+                .invoke(same -> {
+                    if (same != null && !same.id.equals(book.id)) {
+                        throw ProblemException.conflict("A book with ISBN " + isbn + " already exists (id " + same.id + ").");
+                    }
+                })
+                .chain(() -> genreIds.isEmpty() ? Uni.createFrom().item(List.<Genre>of()) : genres.findByIds(genreIds))
+                .map(found -> {
+                    if (found.size() != genreIds.size()) {
+                        Set<Long> known = found.stream().map(genre -> genre.id).collect(Collectors.toSet());
+                        List<Long> unknown = genreIds.stream().filter(genreId -> !known.contains(genreId)).toList();
+                        throw ProblemException.invalid("genreIds", "unknown genre ids: " + unknown);
+                    }
+                    book.title = request.title().strip();
+                    book.author = request.author().strip();
+                    book.isbn = isbn;
+                    book.publishedYear = request.publishedYear();
+                    book.description = request.description();
+                    if (!book.genres.equals(new LinkedHashSet<>(found))) {
+                        book.genres.clear();
+                        book.genres.addAll(found);
+                    }
+                    book.updatedAt = Clock.now();
+                    return book;
+                });
+    }
+}

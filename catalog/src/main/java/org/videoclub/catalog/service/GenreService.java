@@ -1,0 +1,96 @@
+package org.videoclub.catalog.service;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.videoclub.catalog.model.Genre;
+import org.videoclub.catalog.repository.GenreRepository;
+import org.videoclub.catalog.rest.GenreRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class GenreService {
+
+    private final GenreRepository genres;
+    private final RequestValidator validator;
+    private final JsonPatches patches;
+
+    GenreService(GenreRepository genres, RequestValidator validator, JsonPatches patches) {
+        this.genres = genres;
+        this.validator = validator;
+        this.patches = patches;
+    }
+
+    @WithSession
+    public Uni<PageRequest.Page<Genre>> list(PageRequest page) {
+        return genres.page(page.afterId(), page.fetchSize()).map(rows -> page.page(rows, genre -> genre.id));
+    }
+
+    @WithSession
+    public Uni<Genre> get(long id) {
+        return find(id);
+    }
+
+    @WithTransaction
+    public Uni<Genre> create(GenreRequest request) {
+        return Uni.createFrom().item(() -> validator.check(request))
+                .chain(valid -> {
+                    Genre genre = new Genre();
+                    genre.createdAt = Clock.now();
+                    return apply(genre, valid).chain(genres::persist);
+                })
+                .call(genres::flush);
+    }
+
+    @WithTransaction
+    public Uni<Genre> replace(long id, String ifMatch, GenreRequest request) {
+        return Uni.createFrom().item(() -> validator.check(request))
+                .chain(valid -> findForChange(id, ifMatch).chain(genre -> apply(genre, valid)))
+                .call(genres::flush);
+    }
+
+    @WithTransaction
+    public Uni<Genre> patch(long id, String ifMatch, JsonNode patch) {
+        return findForChange(id, ifMatch)
+                .chain(genre -> {
+                    GenreRequest current = new GenreRequest(genre.name, genre.description);
+                    return apply(genre, validator.check(patches.merge(current, patch, GenreRequest.class)));
+                })
+                .call(genres::flush);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(long id, String ifMatch) {
+        // book_genre rows go with the genre (ON DELETE CASCADE): the genre disappears from its books.
+        return findForChange(id, ifMatch).chain(genres::delete);
+    }
+
+    private Uni<Genre> find(long id) {
+        return genres.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("There is no genre " + id + "."));
+    }
+
+    private Uni<Genre> findForChange(long id, String ifMatch) {
+        return find(id).invoke(genre -> Versions.check(ifMatch, genre.version));
+    }
+
+    private Uni<Genre> apply(Genre genre, GenreRequest request) {
+        String name = request.name().strip();
+        String nameKey = name.toLowerCase(Locale.ROOT);
+        return genres.findByNameKey(nameKey).map(same -> {
+            if (same != null && !same.id.equals(genre.id)) {
+                throw ProblemException.conflict("A genre named '" + same.name + "' already exists (id " + same.id + ").");
+            }
+            genre.name = name;
+            genre.nameKey = nameKey;
+            genre.description = request.description();
+            genre.updatedAt = Clock.now();
+            return genre;
+        });
+    }
+}

@@ -1,0 +1,138 @@
+package org.videoclub.catalog.service;
+
+import java.math.BigDecimal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.videoclub.catalog.model.InventoryItem;
+import org.videoclub.catalog.repository.BookRepository;
+import org.videoclub.catalog.repository.InventoryRepository;
+import org.videoclub.catalog.rest.InventoryRequest;
+import org.videoclub.catalog.rest.StockChange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class InventoryService {
+
+    private final InventoryRepository inventory;
+    private final BookRepository books;
+    private final RequestValidator validator;
+    private final JsonPatches patches;
+
+    InventoryService(InventoryRepository inventory, BookRepository books, RequestValidator validator, JsonPatches patches) {
+        this.inventory = inventory;
+        this.books = books;
+        this.validator = validator;
+        this.patches = patches;
+    }
+
+    /** Checks the {@code bookId} and {@code inStock} query parameters of GET /inventory; 400 when malformed. */
+    public static Long bookIdFilter(String bookId) {
+        if (bookId == null) {
+            return null;
+        }
+        if (!bookId.matches("[0-9]{1,18}")) {
+            throw ProblemException.badRequest("bookId", "must be a book id");
+        }
+        return Long.parseLong(bookId);
+    }
+
+    public static Boolean inStockFilter(String inStock) {
+        if (inStock == null) {
+            return null;
+        }
+        return switch (inStock) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest("inStock", "must be true or false");
+        };
+    }
+
+    @WithSession
+    public Uni<PageRequest.Page<InventoryItem>> list(Long bookId, Boolean inStock, PageRequest page) {
+        return inventory.page(bookId, inStock, page.afterId(), page.fetchSize()).map(rows -> page.page(rows, item -> item.id));
+    }
+
+    @WithSession
+    public Uni<InventoryItem> get(long id) {
+        return find(id);
+    }
+
+    @WithTransaction
+    public Uni<InventoryItem> create(InventoryRequest request) {
+        return Uni.createFrom().item(() -> validator.check(request))
+                .chain(valid -> {
+                    InventoryItem item = new InventoryItem();
+                    item.createdAt = Clock.now();
+                    return apply(item, valid).chain(inventory::persist);
+                })
+                .call(inventory::flush);
+    }
+
+    @WithTransaction
+    public Uni<InventoryItem> replace(long id, String ifMatch, InventoryRequest request) {
+        return Uni.createFrom().item(() -> validator.check(request))
+                .chain(valid -> findForChange(id, ifMatch).chain(item -> apply(item, valid)))
+                .call(inventory::flush);
+    }
+
+    @WithTransaction
+    public Uni<InventoryItem> patch(long id, String ifMatch, JsonNode patch) {
+        return findForChange(id, ifMatch)
+                .chain(item -> {
+                    InventoryRequest current = new InventoryRequest(item.book.id, item.condition,
+                            item.price.setScale(2).toPlainString(), item.stock);
+                    return apply(item, validator.check(patches.merge(current, patch, InventoryRequest.class)));
+                })
+                .call(inventory::flush);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(long id, String ifMatch) {
+        return findForChange(id, ifMatch).chain(inventory::delete);
+    }
+
+    /**
+     * Adds {@code change.delta()} to the stock in one atomic UPDATE; 409 when the stock would drop below 0 (or pass the
+     * maximum), and nothing changes.
+     */
+    @WithTransaction
+    public Uni<InventoryItem> changeStock(long id, StockChange change) {
+        return Uni.createFrom().item(() -> validator.check(change))
+                .chain(valid -> inventory.changeStock(id, valid.delta(), Clock.now()))
+                .chain(updated -> updated == 1
+                        ? find(id)
+                        : find(id).invoke(item -> {
+                            throw ProblemException.conflict("Stock of item " + id + " is " + item.stock + "; a change of "
+                                    + change.delta() + " would take it below 0 or above " + InventoryRepository.MAX_STOCK + ".");
+                        }));
+    }
+
+    private Uni<InventoryItem> find(long id) {
+        return inventory.findWithBook(id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("There is no inventory item " + id + "."));
+    }
+
+    private Uni<InventoryItem> findForChange(long id, String ifMatch) {
+        return find(id).invoke(item -> Versions.check(ifMatch, item.version));
+    }
+
+    private Uni<InventoryItem> apply(InventoryItem item, InventoryRequest request) {
+        return books.findById(request.bookId()).map(book -> {
+            if (book == null) {
+                throw ProblemException.invalid("bookId", "there is no book " + request.bookId());
+            }
+            item.book = book;
+            item.condition = request.condition();
+            item.price = new BigDecimal(request.price()).setScale(2);
+            item.stock = request.stock();
+            item.updatedAt = Clock.now();
+            return item;
+        });
+    }
+}

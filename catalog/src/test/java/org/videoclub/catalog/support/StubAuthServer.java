@@ -1,0 +1,89 @@
+package org.videoclub.catalog.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A stand-in for auth's revocation feed ({@code GET /sessions/revocations?after=N}) on a random local port, which the
+ * tests fill with revocations and can take "down" (every answer a 503) and bring back.
+ */
+public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
+
+    private record Entry(long seq, String sid, long exp) {
+    }
+
+    private static HttpServer server;
+    private static final List<Entry> ENTRIES = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
+    private static volatile boolean down;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (server == null) {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start the stub auth server", e);
+            }
+            server.createContext("/sessions/revocations", StubAuthServer::revocations);
+            server.start();
+        }
+        return Map.of("quarkus.rest-client.auth.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every application start of the test JVM; the JVM's end stops it.
+    }
+
+    /** Revokes {@code sid} (its newest token expiring at {@code exp}), as auth's logout would. */
+    public static void revoke(String sid, Instant exp) {
+        ENTRIES.add(new Entry(ENTRIES.size() + 1, sid, exp.getEpochSecond()));
+    }
+
+    public static void setDown(boolean isDown) {
+        down = isDown;
+    }
+
+    public static int requests() {
+        return REQUESTS.get();
+    }
+
+    private static void revocations(HttpExchange exchange) throws IOException {
+        REQUESTS.incrementAndGet();
+        if (down) {
+            send(exchange, 503, "{\"status\":503}");
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        long after = query != null && query.startsWith("after=") ? Long.parseLong(query.substring(6)) : 0;
+        List<Entry> newer = ENTRIES.stream().filter(entry -> entry.seq() > after).toList();
+        long last = newer.stream().mapToLong(Entry::seq).max().orElse(after);
+        String items = newer.stream()
+                .map(entry -> "{\"seq\":" + entry.seq() + ",\"sid\":\"" + entry.sid() + "\",\"exp\":" + entry.exp() + "}")
+                .collect(Collectors.joining(","));
+        send(exchange, 200, "{\"revocations\":[" + items + "],\"last\":" + last + "}");
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
