@@ -1,5 +1,6 @@
 package org.videoclub.auth.rest;
 
+import java.lang.reflect.RecordComponent;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.videoclub.auth.service.ProblemException;
 import org.videoclub.auth.service.ProblemException.FieldError;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -56,7 +58,7 @@ public class ProblemMappers {
         boolean bodyFields = false;
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            String field = field(violation.getPropertyPath());
+            String field = jsonName(violation.getLeafBean(), field(violation.getPropertyPath()));
             if (field.equals(BODY)) {
                 return answer(400, "The request needs a JSON body.", null, uri);
             }
@@ -201,6 +203,20 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** The field as the caller wrote it in JSON (its @JsonProperty name) rather than the Java name. */
+    private static String jsonName(Object bean, String field) {
+        if (bean == null || !bean.getClass().isRecord() || field.contains(".")) {
+            return field;
+        }
+        for (RecordComponent component : bean.getClass().getRecordComponents()) {
+            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+            if (component.getName().equals(field) && property != null && !property.value().isEmpty()) {
+                return property.value();
+            }
+        }
+        return field;
     }
 
     /** The field a violation is about: the body's property path, or the parameter name. */
