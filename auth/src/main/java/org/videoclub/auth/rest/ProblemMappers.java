@@ -25,6 +25,7 @@ import org.videoclub.auth.service.ProblemException.FieldError;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -78,7 +79,7 @@ public class ProblemMappers {
     }
 
     /** JSON that parses but does not fit: wrong types, unknown fields, an empty body. */
-    @ServerExceptionMapper
+    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class })
     public RestResponse<Problem> unmappable(JsonMappingException e, UriInfo uri) {
         String field = e.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
@@ -115,6 +116,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> http(WebApplicationException e, UriInfo uri, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unparsable(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappable(mapping, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri, request);
         }
@@ -182,6 +189,7 @@ public class ProblemMappers {
 
     private static String detail(int status) {
         return switch (status) {
+            case 400 -> "The request is malformed.";
             case 404 -> "There is nothing at this path.";
             case 405 -> "This path does not answer to that method.";
             case 406 -> "This resource answers only with application/json.";

@@ -12,6 +12,7 @@ import org.jose4j.jwk.RsaJsonWebKey;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.jwt.util.ResourceUtils;
 
 /**
  * The RSA key pair tokens are signed with, read once at start-up so that a missing or unreadable key stops the service
@@ -27,9 +28,9 @@ public class SigningKeys {
 
     SigningKeys(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String privateKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") String publicKeyLocation) {
-        this.privateKey = read("private", "JWT_PRIVATE_KEY", privateKeyLocation, () -> KeyUtils.readPrivateKey(privateKeyLocation));
+        this.privateKey = read("private", "JWT_PRIVATE_KEY", privateKeyLocation, () -> KeyUtils.decodePrivateKey(pem(privateKeyLocation)));
         RSAPublicKey publicKey = read("public", "JWT_PUBLIC_KEY", publicKeyLocation,
-                () -> (RSAPublicKey) KeyUtils.readPublicKey(publicKeyLocation));
+                () -> (RSAPublicKey) KeyUtils.decodePublicKey(pem(publicKeyLocation)));
         RsaJsonWebKey jwk = new RsaJsonWebKey(publicKey);
         this.keyId = jwk.calculateBase64urlEncodedThumbprint("SHA-256");
         jwk.setKeyId(keyId);
@@ -49,6 +50,15 @@ public class SigningKeys {
     /** The public key as a JWK (kty, n, e, kid, alg, use). */
     public Map<String, Object> publicJwk() {
         return publicJwk;
+    }
+
+    /** The PEM text at a file path or classpath location (KeyUtils.read* would look on the classpath only). */
+    private static String pem(String location) throws java.io.IOException {
+        String pem = ResourceUtils.readResource(location);
+        if (pem == null) {
+            throw new java.io.FileNotFoundException("no such file");
+        }
+        return pem;
     }
 
     private interface KeyReader<K> {
