@@ -1,0 +1,87 @@
+package org.videoclub.auth.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.videoclub.auth.Api;
+import org.videoclub.auth.Api.Account;
+import org.videoclub.testing.MariaDbTestResource;
+import org.videoclub.testing.TcpProxy;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The database goes away and comes back: 503 problem+json meanwhile, and recovery without a restart. */
+@QuarkusTest
+@TestProfile(DatabaseOutageTest.ThroughProxy.class)
+class DatabaseOutageTest {
+
+    static TcpProxy proxy;
+
+    public static class ThroughProxy implements QuarkusTestProfile {
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ProxiedDatabase.class));
+        }
+    }
+
+    public static class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            MariaDbTestResource.Server db = MariaDbTestResource.server();
+            proxy = new TcpProxy(db.host(), db.port()).start();
+            String hostAndPort = "127.0.0.1:" + proxy.port() + "/auth";
+            return Map.of(
+                    "quarkus.datasource.username", MariaDbTestResource.APP_USER,
+                    "quarkus.datasource.password", MariaDbTestResource.APP_PASSWORD,
+                    "quarkus.datasource.reactive.url", "mysql://" + hostAndPort,
+                    "quarkus.datasource.jdbc.url", "jdbc:mariadb://" + hostAndPort);
+        }
+
+        @Override
+        public void stop() {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void requestsFailWith503WhileTheDatabaseIsGoneAndRecoverAfter() throws InterruptedException {
+        Account user = Api.account("reader");
+        proxy.stop();
+        try {
+            Api.login(user.username(), Api.PASSWORD).statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("status", equalTo(503));
+            given().header("Authorization", user.bearer()).get("/users/me").then().statusCode(503)
+                    .contentType("application/problem+json");
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            proxy.start();
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        int status = 0;
+        while (Instant.now().isBefore(deadline) && status != 200) {
+            status = Api.login(user.username(), Api.PASSWORD).extract().statusCode();
+            Thread.sleep(200);
+        }
+        Api.login(user.username(), Api.PASSWORD).statusCode(200);
+        given().header("Authorization", user.bearer()).get("/users/me").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
