@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,8 +25,15 @@ public class HttpRoutes {
     private static final Logger LOG = Logger.getLogger(HttpRoutes.class);
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
+    private final long maxBodySize;
+
+    HttpRoutes(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(HttpRoutes::requestId);
+        router.route().order(Integer.MIN_VALUE).handler(this::bodySizeLimit);
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpRoutes::failure);
         router.route().order(Integer.MAX_VALUE).handler(context -> answer(context, 404));
     }
@@ -35,6 +45,21 @@ public class HttpRoutes {
             context.request().headers().set(Problems.REQUEST_ID, id);
         }
         context.response().putHeader(Problems.REQUEST_ID, id);
+        context.next();
+    }
+
+    /**
+     * A body announced larger than the limit is refused before it is read, as problem+json (the REST layer would answer
+     * an empty 413; it still guards chunked bodies, which announce no length).
+     */
+    private void bodySizeLimit(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+                && Long.parseLong(length) > maxBodySize) {
+            context.response().putHeader("Connection", "close");
+            answer(context, 413);
+            return;
+        }
         context.next();
     }
 

@@ -1,8 +1,5 @@
 package org.videoclub.catalog.support;
 
-import org.videoclub.testing.MariaDbTestResource;
-
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
@@ -10,8 +7,7 @@ import io.quarkus.test.common.WithTestResource;
  * Every @QuarkusTest of catalog runs against the embedded MariaDB (schema {@code catalog}) and reads its revocation
  * feed from {@link StubAuthServer}. Declared once here, for all tests (GLOBAL scope).
  */
-@WithTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"),
-        scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = CatalogDatabase.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = StubAuthServer.class, scope = TestResourceScope.GLOBAL)
 public final class CatalogTestResources {
 

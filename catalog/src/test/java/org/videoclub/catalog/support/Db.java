@@ -1,12 +1,9 @@
 package org.videoclub.catalog.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import org.videoclub.testing.MariaDbTestResource;
 
 /** Direct JDBC access to the catalog schema, to set up bulk data and to check what a request did (or did not) change. */
 public final class Db {
@@ -15,8 +12,7 @@ public final class Db {
     }
 
     public static Connection connect() throws SQLException {
-        MariaDbTestResource.Server server = MariaDbTestResource.server();
-        return DriverManager.getConnection(server.jdbcUrl("catalog"), server.adminUser(), server.adminPassword());
+        return CatalogDatabase.connect("catalog");
     }
 
     /** The single number {@code sql} selects. */
@@ -29,6 +25,14 @@ public final class Db {
                 result.next();
                 return result.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void execute(String sql) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

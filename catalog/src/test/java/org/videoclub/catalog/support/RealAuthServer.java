@@ -1,0 +1,137 @@
+package org.videoclub.catalog.support;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.videoclub.testing.MariaDbTestResource;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Runs the real auth service ({@code auth/target/quarkus-app/quarkus-run.jar}, built by
+ * {@code ./mvnw package -pl auth -DskipTests}) as a child process on a free port, against the tests' MariaDB and with
+ * the test keys, and points catalog's revocation client at it.
+ */
+public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
+
+    private static final Path JAR = Path.of("..", "auth", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+    private static final Path LOG = Path.of("target", "e2e-auth.log").toAbsolutePath();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private static volatile String baseUrl;
+    private Process process;
+
+    public static String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("The end-to-end test needs auth's runnable jar at " + JAR
+                    + ", which is missing: build it first with `./mvnw package -pl auth -DskipTests` (or run `./mvnw verify` at the root).");
+        }
+        CatalogDatabase.Server db = CatalogDatabase.server();
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_PROFILE", "prod");
+        env.put("PORT", String.valueOf(port));
+        env.put("DB_HOST", db.host());
+        env.put("DB_PORT", String.valueOf(db.port()));
+        env.put("DB_NAME", "auth");
+        env.put("DB_USER", MariaDbTestResource.APP_USER);
+        env.put("DB_PASSWORD", MariaDbTestResource.APP_PASSWORD);
+        // "file:" because auth reads its keys with smallrye's KeyUtils, which takes a bare path for a classpath resource
+        env.put("JWT_PRIVATE_KEY", "file:" + resource("keys/test-private.pem"));
+        env.put("JWT_PUBLIC_KEY", "file:" + resource("keys/test-public.pem"));
+        env.put("AUTH_PASSWORD_BCRYPT_COST", "4");
+        builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start auth from " + JAR, e);
+        }
+        String url = "http://127.0.0.1:" + port;
+        waitUntilReady(url);
+        baseUrl = url;
+        return Map.of("quarkus.rest-client.auth.url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void waitUntilReady(String url) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("auth exited with " + process.exitValue() + " at start-up:\n" + logTail());
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(2000);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        stop();
+        throw new IllegalStateException("auth was not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
+    }
+
+    private static String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(LOG);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + LOG + ")";
+        }
+    }
+
+    private static String resource(String name) {
+        try {
+            return Path.of(RealAuthServer.class.getClassLoader().getResource(name).toURI()).toAbsolutePath().toString();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("Test resource " + name + " not found", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
