@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Body of POST and PUT /books (PATCH sends any subset of it). */
+@RegisterForReflection
 public record BookRequest(
         @NotBlank @Size(max = 255) String title,
         @NotBlank @Size(max = 255) String author,

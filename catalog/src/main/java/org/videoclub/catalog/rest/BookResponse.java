@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.videoclub.catalog.model.Book;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+@RegisterForReflection
 public record BookResponse(long id, String title, String author, String isbn, Integer publishedYear, String description,
         List<GenreRef> genres, Instant createdAt, Instant updatedAt, int version) {
 

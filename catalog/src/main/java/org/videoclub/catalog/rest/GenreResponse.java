@@ -2,6 +2,9 @@ package org.videoclub.catalog.rest;
 
 import org.videoclub.catalog.model.Genre;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+@RegisterForReflection
 public record GenreResponse(long id, String name, String description, int version) {
 
     static GenreResponse of(Genre genre) {

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.videoclub.catalog.model.Condition;
 import org.videoclub.catalog.repository.InventoryRepository;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Body of POST and PUT /inventory (PATCH sends any subset of it). */
+@RegisterForReflection
 public record InventoryRequest(
         @NotNull Long bookId,
         @NotNull Condition condition,

@@ -3,6 +3,9 @@ package org.videoclub.catalog.rest;
 import org.videoclub.catalog.model.Condition;
 import org.videoclub.catalog.model.InventoryItem;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+@RegisterForReflection
 public record InventoryResponse(long id, BookRef book, Condition condition, String price, int stock, int version) {
 
     public record BookRef(long id, String title) {

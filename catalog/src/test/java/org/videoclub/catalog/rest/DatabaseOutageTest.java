@@ -1,0 +1,78 @@
+package org.videoclub.catalog.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.videoclub.catalog.support.Api.as;
+import static org.videoclub.catalog.support.Api.assertProblem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.videoclub.catalog.support.CatalogDatabase;
+import org.videoclub.catalog.support.StubAuthServer;
+import org.videoclub.testing.TcpProxy;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The database goes away and comes back: 503 problem+json and readiness DOWN meanwhile, recovery without a restart. */
+@QuarkusTest
+@TestProfile(DatabaseOutageTest.ThroughProxy.class)
+class DatabaseOutageTest {
+
+    static TcpProxy proxy;
+
+    public static class ThroughProxy implements QuarkusTestProfile {
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ProxiedDatabase.class), new TestResourceEntry(StubAuthServer.class));
+        }
+    }
+
+    public static class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> direct = new CatalogDatabase().start();
+            CatalogDatabase.Server db = CatalogDatabase.server();
+            proxy = new TcpProxy(db.host(), db.port()).start();
+            String hostAndPort = "127.0.0.1:" + proxy.port() + "/catalog";
+            return Map.of(
+                    "quarkus.datasource.username", direct.get("quarkus.datasource.username"),
+                    "quarkus.datasource.password", direct.get("quarkus.datasource.password"),
+                    "quarkus.datasource.reactive.url", "mysql://" + hostAndPort,
+                    "quarkus.datasource.jdbc.url", "jdbc:mariadb://" + hostAndPort);
+        }
+
+        @Override
+        public void stop() {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void requestsFailWith503WhileTheDatabaseIsGoneAndRecoverAfter() {
+        as("reader").get("/books").then().statusCode(200);
+        proxy.stop();
+        try {
+            assertProblem(as("reader").get("/books"), 503).then().header("Retry-After", "5");
+            assertProblem(as("editor").body(Map.of("name", "Lost")).post("/genres"), 503);
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            proxy.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> as("reader").get("/books").statusCode() == 200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
