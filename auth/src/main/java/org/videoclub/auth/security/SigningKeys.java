@@ -10,15 +10,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 
+import org.videoclub.auth.config.StartupCheck;
+
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.KeyUtils;
 import io.smallrye.jwt.util.ResourceUtils;
 
 /**
- * The RSA key pair tokens are signed with, read once at start-up so that a missing or unreadable key stops the service
- * with a clear message. The key id is the public key's RFC 7638 thumbprint, so tokens and the JWKS always agree.
+ * The RSA key pair tokens are signed with, read once at start-up (right after StartupCheck) so that an unreadable key
+ * stops the service with a clear message. The key id is the public key's RFC 7638 thumbprint, so tokens and the JWKS always agree.
  */
-@Startup
+
+@Startup(StartupCheck.PRIORITY + 1)
 @ApplicationScoped
 public class SigningKeys {
 
@@ -26,8 +29,10 @@ public class SigningKeys {
     private final String keyId;
     private final Map<String, Object> publicJwk;
 
-    SigningKeys(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String privateKeyLocation,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") String publicKeyLocation) {
+    SigningKeys(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String privateKeyConfig,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") String publicKeyConfig) {
+        String privateKeyLocation = privateKeyConfig;
+        String publicKeyLocation = publicKeyConfig;
         this.privateKey = read("private", "JWT_PRIVATE_KEY", privateKeyLocation, () -> KeyUtils.decodePrivateKey(pem(privateKeyLocation)));
         RSAPublicKey publicKey = read("public", "JWT_PUBLIC_KEY", publicKeyLocation,
                 () -> (RSAPublicKey) KeyUtils.decodePublicKey(pem(publicKeyLocation)));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.Api.Account;
+import org.videoclub.auth.TestKeys;
 import org.videoclub.testing.MariaDbTestResource;
 import org.videoclub.testing.TcpProxy;
 
@@ -35,7 +36,7 @@ class DatabaseOutageTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxiedDatabase.class));
+            return List.of(new TestResourceEntry(ProxiedDatabase.class), new TestResourceEntry(TestKeys.class));
         }
     }
 
