@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.videoclub.catalog.config.CatalogConfig;
 
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,8 +17,8 @@ public class RevocationFeedClient {
 
     /** auth could not be asked; the message says why, without anything secret (the feed carries none). */
     public static class FeedUnavailableException extends RuntimeException {
-        FeedUnavailableException(Throwable cause) {
-            super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause, false, false);
+        FeedUnavailableException(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
     }
 
@@ -32,6 +33,8 @@ public class RevocationFeedClient {
     public Uni<RevocationPage> revocationsAfter(long sequence) {
         return Uni.createFrom().deferred(() -> api.revocations(sequence))
                 .ifNoItem().after(config.requestTimeout()).fail()
-                .onFailure().transform(FeedUnavailableException::new);
+                .onFailure().transform(failure -> new FeedUnavailableException(failure instanceof TimeoutException
+                        ? "no answer within " + config.requestTimeout().toMillis() + " ms"
+                        : failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure));
     }
 }

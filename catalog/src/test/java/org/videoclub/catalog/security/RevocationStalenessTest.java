@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.videoclub.catalog.support.Api.assertProblem;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** Fail closed: once auth has been unreachable for longer than max-staleness, 503 and readiness DOWN, until it returns. */
+/**
+ * With short intervals: fail closed once auth has been unreachable for longer than max-staleness (503 and readiness
+ * DOWN, until it returns), and the periodic re-read of the whole feed.
+ */
 @QuarkusTest
 @TestProfile(RevocationStalenessTest.ShortStaleness.class)
 class RevocationStalenessTest {
@@ -25,13 +29,28 @@ class RevocationStalenessTest {
     public static class ShortStaleness implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("catalog.revocation.max-staleness", "3s", "catalog.revocation.poll-interval", "200ms");
+            return Map.of("catalog.revocation.max-staleness", "3s", "catalog.revocation.poll-interval", "200ms",
+                    "catalog.revocation.full-resync-interval", "1s");
         }
     }
 
     @AfterEach
     void authBack() {
         StubAuthServer.setDown(false);
+    }
+
+    @Test
+    void aRevocationCommittedLateIsFoundByTheFullReread() {
+        String sid = TestTokens.newSessionId();
+        String token = TestTokens.token("reader", sid);
+        String marker = TestTokens.newSessionId();
+        StubAuthServer.revoke(marker, Instant.now().plusSeconds(900));
+        String markerToken = TestTokens.token("reader", marker);
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(markerToken).get("/books").statusCode() == 401);
+
+        StubAuthServer.revokeLate(sid, Instant.now().plusSeconds(900), 1);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(token).get("/books").statusCode() == 401);
     }
 
     private static int booksStatus() {

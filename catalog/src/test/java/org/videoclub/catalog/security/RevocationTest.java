@@ -23,6 +23,12 @@ class RevocationTest {
     @AfterEach
     void authBack() {
         StubAuthServer.setDown(false);
+        StubAuthServer.setHanging(false);
+        // the next test starts with a poller that has caught up again (a poll may still be waiting on a hung answer)
+        String marker = TestTokens.newSessionId();
+        StubAuthServer.revoke(marker, Instant.now().plusSeconds(900));
+        String markerToken = TestTokens.token("reader", marker);
+        await().atMost(Duration.ofSeconds(15)).until(() -> booksStatus(markerToken) == 401);
     }
 
     private static int booksStatus(String token) {
@@ -58,6 +64,16 @@ class RevocationTest {
         assertEquals(200, booksStatus(TestTokens.token("reader")));
         assertEquals(401, booksStatus(revoked));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aHangingAuthDoesNotHoldUpRequests() {
+        StubAuthServer.setHanging(true);
+        int requestsBefore = StubAuthServer.requests();
+        await().atMost(Duration.ofSeconds(15)).until(() -> StubAuthServer.requests() >= requestsBefore + 2);
+        // the polls time out in the background; requests are answered from memory meanwhile
+        assertEquals(200, booksStatus(TestTokens.token("reader")));
+        given().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,7 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
     private static final List<Entry> ENTRIES = new CopyOnWriteArrayList<>();
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static volatile boolean down;
+    private static volatile boolean hanging;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -39,6 +41,11 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException("Cannot start the stub auth server", e);
             }
             server.createContext("/sessions/revocations", StubAuthServer::revocations);
+            server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "stub-auth");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
         }
         return Map.of("quarkus.rest-client.auth.url", "http://127.0.0.1:" + server.getAddress().getPort());
@@ -51,11 +58,25 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
 
     /** Revokes {@code sid} (its newest token expiring at {@code exp}), as auth's logout would. */
     public static void revoke(String sid, Instant exp) {
-        ENTRIES.add(new Entry(ENTRIES.size() + 1, sid, exp.getEpochSecond()));
+        ENTRIES.add(new Entry(ENTRIES.stream().mapToLong(Entry::seq).max().orElse(0) + 1, sid, exp.getEpochSecond()));
     }
 
+    /**
+     * A revocation committed late: its sequence number is below ones already served, so only a re-read of the feed from
+     * the start finds it.
+     */
+    public static void revokeLate(String sid, Instant exp, long seq) {
+        ENTRIES.add(new Entry(seq, sid, exp.getEpochSecond()));
+    }
+
+    /** Down: every answer is a 503. */
     public static void setDown(boolean isDown) {
         down = isDown;
+    }
+
+    /** Hanging: answers take 10 s, far longer than catalog's request timeout. */
+    public static void setHanging(boolean isHanging) {
+        hanging = isHanging;
     }
 
     public static int requests() {
@@ -64,6 +85,13 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
 
     private static void revocations(HttpExchange exchange) throws IOException {
         REQUESTS.incrementAndGet();
+        if (hanging) {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (down) {
             send(exchange, 503, "{\"status\":503}");
             return;
