@@ -5,7 +5,8 @@
 #   deploy/bench/bench.sh --books 1000000    a million books (seeding takes a few minutes the first time)
 #   deploy/bench/bench.sh --reuse            measure a stack that deploy/run-local.sh already runs (4000, 1337, 3307)
 #
-# Options: --books N (1000), --duration S per scenario (10), --warmup S (5), --connections C (50),
+# Options: --books N (1000), --duration S per scenario (10), --warmup S before each (5), --jit-warmup S before all
+#   (30, spread over the endpoints), --connections C (50),
 #   --label TEXT (added to the results file name), --keep (leave the stack running), --no-variants (skip the
 #   start-up comparison of JVM settings), --wipe (with --reuse: allowed to replace the catalog data with the seed).
 # Environment: BENCH_JAVA_HOME (default Temurin 25 when installed, else the `java` on the PATH), BENCH_JAVA_OPTS
@@ -27,12 +28,13 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=$ROOT/deploy/bench
-BOOKS=1000 DURATION=10 WARMUP=5 CONNECTIONS=50 LABEL="" KEEP=no VARIANTS=yes REUSE=no WIPE=no
+BOOKS=1000 DURATION=10 WARMUP=5 JIT_WARMUP=30 CONNECTIONS=50 LABEL="" KEEP=no VARIANTS=yes REUSE=no WIPE=no
 while (( $# )); do
   case $1 in
     --books) BOOKS=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
+    --jit-warmup) JIT_WARMUP=$2; shift ;;
     --connections) CONNECTIONS=$2; shift ;;
     --label) LABEL=$2; shift ;;
     --keep) KEEP=yes ;;
@@ -315,9 +317,9 @@ with_rss_sampling() {
   local name=$1; shift
   local file=$LOCAL/run/rss.$$ sampler
   ( while true; do echo "$(ps -o rss= -p "${PID[auth]:-1}" 2>/dev/null || echo 0) $(ps -o rss= -p "${PID[catalog]:-1}" 2>/dev/null || echo 0)"; sleep 0.5; done ) > "$file" &
-  sampler=$!
+  sampler=$! SAMPLER=$!
   "$@"
-  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; SAMPLER=""
   local a c
   read -r a c < <(awk '{ if ($1 > a) a = $1; if ($2 > c) c = $2 } END { printf "%d %d\n", a / 1024, c / 1024 }' "$file")
   rm -f "$file"
@@ -389,6 +391,7 @@ say "JVM: $JAVA ($JAVA_VERSION); options: $TUNED_OPTS"
 
 cleanup() {
   local code=$?
+  [[ -n ${SAMPLER:-} ]] && kill "$SAMPLER" 2>/dev/null
   if [[ $REUSE == no && $KEEP == no ]]; then
     stop_both 2>/dev/null || true
     mdb_stop "$LOCAL" 2>/dev/null || true
@@ -460,8 +463,19 @@ EXPLAINS=$(for sql in \
     "SELECT b.*, g.* FROM book b LEFT JOIN book_genre bg ON bg.book_id = b.id LEFT JOIN genre g ON g.id = bg.genre_id WHERE b.id = $DEEP_AFTER"; do
   printf '%s\n' "$sql"
   catalog_sql "ANALYZE $sql" 2>&1 | awk -F'\t' '{ printf "  id=%s %s table=%s type=%s key=%s rows=%s r_rows=%s filtered=%s extra=%s\n", $1, $2, $3, $4, $6, $9, $10, $11, $13 }'
-  printf '  server time: %s ms\n' "$(catalog_sql "ANALYZE FORMAT=JSON $sql" | tr -d '\n ' | sed -n 's/.*"query_block":{"select_id":1,"cost":[0-9.e+-]*,"r_loops":1,"r_total_time_ms":\([0-9.]*\).*/\1/p')"
+  printf '  server time: %s ms\n' "$(catalog_sql "ANALYZE FORMAT=JSON $sql" | sed 's/\\n//g; s/ //g' | sed -n 's/.*"query_block":{"select_id":1,"cost":[0-9.e+-]*,"r_loops":1,"r_total_time_ms":\([0-9.]*\).*/\1/p')"
 done)
+# JIT warm-up of every code path first: on a busy machine C2 needs tens of seconds, and without this the first
+# scenarios would measure the interpreter (the per-scenario warm-up alone showed the first page 1.6x slower than a
+# deep one only because it ran first).
+say "JIT warm-up: ${JIT_WARMUP}s spread over the catalog and auth endpoints (not measured) ..."
+warm() { run_wrk "$@" > /dev/null; }
+warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 3 / 10 ))" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN"
+warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" "BENCH_PATH=/books?limit=20&cursor=$(cursor_after 1)" BENCH_TOKEN="$READER_TOKEN"
+warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 1 / 10 ))" "BENCH_PATH=/books?limit=20&q=$FT_QUERY" BENCH_TOKEN="$READER_TOKEN"
+warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" BENCH_METHOD=POST BENCH_PATH=/inventory/%d/stock BENCH_MAX_ID="$BOOKS" \
+  'BENCH_BODY={"delta":1}' BENCH_TOKEN="$ADMIN_TOKEN"
+warm "$AUTH_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN"
 say "Load (wrk from this host to 127.0.0.1; $CONNECTIONS connections unless stated) ..."
 scenario_sampled http_catalog "$CATALOG_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
 scenario_sampled http_auth "$AUTH_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
@@ -474,11 +488,13 @@ scenario_sampled e "$AUTH_PORT" "$CONNECTIONS" BENCH_PATH=/session BENCH_TOKEN="
 scenario_sampled f "$CATALOG_PORT" "$CONNECTIONS" BENCH_METHOD=POST BENCH_PATH=/inventory/%d/stock BENCH_MAX_ID="$BOOKS" \
   'BENCH_BODY={"delta":1}' BENCH_TOKEN="$ADMIN_TOKEN"
 bcrypt_ceiling
-# (d) logins, with light traffic to the other endpoints at the same time to see what the hashing does to them.
+# (d) logins, with light traffic to the other endpoints at the same time (4 connections each, 50 ms pause between
+# requests: at most 80 req/s per endpoint) to see what the hashing does to them.
 login_with_neighbours() {
-  run_wrk "$CATALOG_PORT" 4 "$(( WARMUP + DURATION ))" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN" > "$LOCAL/run/d_books" &
+  run_wrk "$CATALOG_PORT" 4 "$(( WARMUP + DURATION ))" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN" \
+    BENCH_DELAY_MS=50 > "$LOCAL/run/d_books" &
   local books_job=$!
-  run_wrk "$AUTH_PORT" 4 "$(( WARMUP + DURATION ))" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN" > "$LOCAL/run/d_session" &
+  run_wrk "$AUTH_PORT" 4 "$(( WARMUP + DURATION ))" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN" BENCH_DELAY_MS=50 > "$LOCAL/run/d_session" &
   local session_job=$!
   scenario d "$AUTH_PORT" "$LOGIN_CONNECTIONS" BENCH_METHOD=POST BENCH_PATH=/login \
     "BENCH_BODY={\"username\":\"$READER_USERNAME\",\"password\":\"$READER_PASSWORD\"}"
@@ -543,9 +559,11 @@ REPORT=$(cat <<EOF
 - Services: DB_POOL_SIZE=$POOL_SIZE, bcrypt cost $BCRYPT_COST, MariaDB $("$MDB_SERVER" --version | sed 's/.*Ver //; s/ for .*//') on 127.0.0.1:$DB_PORT
   (deploy/lib/mariadb.sh settings: innodb_buffer_pool_size 64M). Catalog: $BOOKS books, 20 genres, 2 genres per book,
   one inventory item per book (${SEED_NOTE:-}).
-- Load: wrk $(wrk -v 2>&1 | head -n1 | awk '{print $2}'), $CPUS threads, ${WARMUP}s warm-up then ${DURATION}s measured per scenario, on the
+- Load: wrk $(wrk -v 2>&1 | head -n1 | awk '{print $2}'), $CPUS threads; ${JIT_WARMUP}s JIT warm-up over all endpoints, then per scenario ${WARMUP}s
+  warm-up and ${DURATION}s measured, on the
   same 2 cores as the services and MariaDB. Deep page: cursor after id $DEEP_AFTER. Logins: $LOGIN_CONNECTIONS connections
-  (more would only queue behind bcrypt) with 4 connections each of GET /books/{id} and GET /session alongside.
+  (more would only queue behind bcrypt) with light traffic alongside: 4 connections each of GET /books/{id} and
+  GET /session, 50 ms pause between requests.
 - Ceilings: HTTP = GET /q/health/live of the same service (no database, no token); database = sysbench
   oltp_point_select over TCP with $POOL_SIZE threads (the services' pool size), 10,000-row table, no transactions.
   "Of lower ceiling" divides by the lower of the service's HTTP ceiling and the database ceiling

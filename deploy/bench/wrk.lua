@@ -1,6 +1,7 @@
 -- Request generator and reporter for deploy/bench/bench.sh (wrk 4.x). Settings come from the environment:
 --   BENCH_METHOD (GET), BENCH_PATH, BENCH_BODY (JSON, optional), BENCH_TOKEN (bearer token, optional),
---   BENCH_MAX_ID: every "%d" in the path and body becomes a random id from 1 to BENCH_MAX_ID, per request.
+--   BENCH_MAX_ID: every "%d" in the path and body becomes a random id from 1 to BENCH_MAX_ID, per request;
+--   BENCH_DELAY_MS: pause of each connection between requests (light background traffic), 0 by default.
 -- done() prints one machine-readable RESULT line that bench.sh parses.
 local method = os.getenv("BENCH_METHOD") or "GET"
 local path = os.getenv("BENCH_PATH") or "/"
@@ -12,6 +13,10 @@ if token and token ~= "" then headers["Authorization"] = "Bearer " .. token end
 if body and body ~= "" then headers["Content-Type"] = "application/json" else body = nil end
 local templated = path:find("%%d") or (body and body:find("%%d"))
 local fixed = nil
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  function delay() return pause end
+end
 
 function init(args)
   -- each wrk thread has its own Lua state; seed them differently
