@@ -37,7 +37,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
             "CREATE DATABASE catalog CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
             "GRANT ALL PRIVILEGES ON catalog.* TO '" + APP_USER + "'@'%'" };
 
-    private static Server server;
+    private static final String PROPERTY = "videoclub.test.db.";
 
     private String database = "auth";
 
@@ -77,12 +77,21 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         // application for each test profile, and one database start per module is enough.
     }
 
+    /**
+     * The server, started on first use. Quarkus loads test classes again for each application start (each test
+     * profile), so the address is kept in system properties: one server per JVM, whatever the class loader.
+     */
     public static synchronized Server server() {
-        if (server == null) {
-            server = System.getenv("VIDEOCLUB_TEST_DB_HOST") != null ? external() : embedded();
-            createSchemas(server);
+        if (System.getProperty(PROPERTY + "port") == null) {
+            Server started = System.getenv("VIDEOCLUB_TEST_DB_HOST") != null ? external() : embedded();
+            createSchemas(started);
+            System.setProperty(PROPERTY + "host", started.host());
+            System.setProperty(PROPERTY + "port", String.valueOf(started.port()));
+            System.setProperty(PROPERTY + "admin-user", started.adminUser());
+            System.setProperty(PROPERTY + "admin-password", started.adminPassword());
         }
-        return server;
+        return new Server(System.getProperty(PROPERTY + "host"), Integer.parseInt(System.getProperty(PROPERTY + "port")),
+                System.getProperty(PROPERTY + "admin-user"), System.getProperty(PROPERTY + "admin-password"));
     }
 
     private static Server external() {
