@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.CatalogDatabase;
 import org.videoclub.catalog.support.StubAuthServer;
+import org.videoclub.testing.MariaDbTestResource;
 import org.videoclub.testing.TcpProxy;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -43,7 +44,7 @@ class DatabaseOutageTest {
         @Override
         public Map<String, String> start() {
             Map<String, String> direct = new CatalogDatabase().start();
-            CatalogDatabase.Server db = CatalogDatabase.server();
+            MariaDbTestResource.Server db = MariaDbTestResource.server();
             proxy = new TcpProxy(db.host(), db.port()).start();
             String hostAndPort = "127.0.0.1:" + proxy.port() + "/catalog";
             return Map.of(

@@ -5,10 +5,11 @@ import io.quarkus.test.common.WithTestResource;
 
 /**
  * Every @QuarkusTest of catalog runs against the embedded MariaDB (schema {@code catalog}) and reads its revocation
- * feed from {@link StubAuthServer}. Declared once here, for all tests (GLOBAL scope).
+ * feed from {@link StubAuthServer}, with the test public key ({@link TestKey}). Declared once here, for all tests (GLOBAL scope).
  */
 @WithTestResource(value = CatalogDatabase.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = StubAuthServer.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestKey.class, scope = TestResourceScope.GLOBAL)
 public final class CatalogTestResources {
 
     private CatalogTestResources() {

@@ -40,7 +40,7 @@ public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("The end-to-end test needs auth's runnable jar at " + JAR
                     + ", which is missing: build it first with `./mvnw package -pl auth -DskipTests` (or run `./mvnw verify` at the root).");
         }
-        CatalogDatabase.Server db = CatalogDatabase.server();
+        MariaDbTestResource.Server db = MariaDbTestResource.server();
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", JAR.toString());
@@ -52,9 +52,8 @@ public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
         env.put("DB_NAME", "auth");
         env.put("DB_USER", MariaDbTestResource.APP_USER);
         env.put("DB_PASSWORD", MariaDbTestResource.APP_PASSWORD);
-        // "file:" because auth reads its keys with smallrye's KeyUtils, which takes a bare path for a classpath resource
-        env.put("JWT_PRIVATE_KEY", "file:" + resource("keys/test-private.pem"));
-        env.put("JWT_PUBLIC_KEY", "file:" + resource("keys/test-public.pem"));
+        env.put("JWT_PRIVATE_KEY", resource("keys/test-private.pem").toString());
+        env.put("JWT_PUBLIC_KEY", resource("keys/test-public.pem").toString());
         env.put("AUTH_PASSWORD_BCRYPT_COST", "4");
         builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
         try {

@@ -1,0 +1,19 @@
+package org.videoclub.catalog.service;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.flywaydb.core.Flyway;
+import org.videoclub.catalog.config.StartupCheck;
+
+import io.quarkus.runtime.StartupEvent;
+
+/** Brings the schema up to date (Flyway SQL migrations) at start-up, after the settings are vetted. */
+@ApplicationScoped
+public class SchemaMigration {
+
+    void migrate(@Observes @Priority(StartupCheck.PRIORITY + 1) StartupEvent event, Flyway flyway) {
+        flyway.migrate();
+    }
+}
