@@ -11,7 +11,8 @@
 # (default deploy/.local, git-ignored). A second start reuses the data and the keys.
 #
 # Settings (environment): AUTH_ADMIN_USERNAME (admin), AUTH_ADMIN_PASSWORD (videoclub-admin), VIDEOCLUB_DB_PORT
-# (3307), VIDEOCLUB_LOCAL_DIR, JAVA_OPTS (extra JVM options for both services).
+# (3307), VIDEOCLUB_LOCAL_DIR, JAVA_OPTS (extra JVM options for both services), AUTH_JAVA_OPTS / CATALOG_JAVA_OPTS
+# (options for one service), JAVA (the java command that runs the services, default java on the PATH).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -47,11 +48,11 @@ service_pid() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 check_java() {
-  command -v java > /dev/null || fail "no 'java' on the PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless) and try again"
+  command -v "${JAVA:-java}" > /dev/null || fail "no '${JAVA:-java}' found: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless) and try again"
   local version
-  version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  version=$("${JAVA:-java}" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   [[ ${version%%.*} =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 17 )) \
-    || fail "java on the PATH is version ${version:-unknown}; the services need a JDK 17 or newer"
+    || fail "${JAVA:-java} is version ${version:-unknown}; the services need a JDK 17 or newer"
   command -v curl > /dev/null || fail "curl is needed (apt-get install curl)"
 }
 
@@ -123,17 +124,27 @@ start_database() {
     FLUSH PRIVILEGES;" || fail "could not create the schemas and the application user"
 }
 
+# Options for one service only (an AOT or CDS cache belongs to one jar): AUTH_JAVA_OPTS, CATALOG_JAVA_OPTS.
+service_java_opts() {
+  case $1 in
+    auth) printf '%s' "${AUTH_JAVA_OPTS:-}" ;;
+    catalog) printf '%s' "${CATALOG_JAVA_OPTS:-}" ;;
+  esac
+}
+
 start_service() {
   local service=$1 port
   port=$(service_port "$service")
   # Local runs listen on loopback only: the admin password is a printed default.
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  # shellcheck disable=SC2086 # JAVA_OPTS and AUTH_JAVA_OPTS / CATALOG_JAVA_OPTS are lists of options
+  local service_opts
+  service_opts=$(service_java_opts "$service")
   env PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
     DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub DB_PASSWORD="$DB_PASSWORD" \
     JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
     AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" \
-    setsid java ${JAVA_OPTS:-} -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
+    setsid "${JAVA:-java}" ${JAVA_OPTS:-} $service_opts -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
   echo $! > "$LOCAL/run/$service.pid"
   STARTED_AT[$service]=$(now_ms)
 }

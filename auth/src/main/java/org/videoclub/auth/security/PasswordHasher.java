@@ -7,33 +7,36 @@ import org.videoclub.auth.config.AuthConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
 
 /**
- * bcrypt hashing and checking. Both take tens of milliseconds of CPU, so they run on a worker thread; the result
- * comes back on the caller's Vert.x context, where Hibernate Reactive can go on.
+ * bcrypt hashing and checking. Both take tens of milliseconds of CPU, so they run on a worker pool of their own, one
+ * thread fewer than the cores (at least one): a burst of logins queues there instead of taking every core from the
+ * event loops. The result comes back on the caller's Vert.x context, where Hibernate Reactive can go on.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
-    private final Vertx vertx;
+    private final WorkerExecutor bcryptPool;
     private final int cost;
     /** Checked against when the username is unknown, so that unknown users and wrong passwords take as long. */
     private final String dummyHash;
 
     PasswordHasher(Vertx vertx, AuthConfig config) {
-        this.vertx = vertx;
+        this.bcryptPool = vertx.createSharedWorkerExecutor("bcrypt",
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         this.cost = config.password().bcryptCost();
         this.dummyHash = BcryptUtil.bcryptHash("not a password of anyone", cost);
     }
 
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(() -> BcryptUtil.bcryptHash(password, cost), false);
+        return bcryptPool.executeBlocking(() -> BcryptUtil.bcryptHash(password, cost), false);
     }
 
     /** Checks {@code password} against {@code hash}, or against a dummy hash when there is none. */
     public Uni<Boolean> matches(String password, String hash) {
         boolean known = hash != null;
         String checked = known ? hash : dummyHash;
-        return vertx.executeBlocking(() -> BcryptUtil.matches(password, checked) && known, false);
+        return bcryptPool.executeBlocking(() -> BcryptUtil.matches(password, checked) && known, false);
     }
 }
