@@ -17,8 +17,7 @@
 #
 # Own stack: the same pieces as deploy/run-local.sh (deploy/lib/mariadb.sh, the same environment variables) but with
 # its own data directory (deploy/bench/.local, git-ignored) and ports, a copy of the jars (so a build running at the
-# same time cannot change them under the benchmark) and per-service JVM options (the AOT cache is per jar, which
-# run-local.sh's single JAVA_OPTS cannot express).
+# same time cannot change them under the benchmark) and per-service JVM options (the AOT cache is per jar).
 #
 # Load: wrk (installed with apt-get when missing) from this process's host, 127.0.0.1 only, bounded in time.
 # Ceilings, measured in the same run: HTTP = GET /q/health/live of the same service (no database, no auth);

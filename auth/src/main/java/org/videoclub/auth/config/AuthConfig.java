@@ -2,6 +2,7 @@ package org.videoclub.auth.config;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -37,9 +38,15 @@ public interface AuthConfig {
     }
 
     interface Password {
-        /** bcrypt cost factor (log2 rounds); 10 takes about 50 ms per hash on one core. */
+        /** bcrypt cost factor (log2 rounds); 10 takes about 50 to 100 ms per hash on one core. */
         @WithDefault("10")
         int bcryptCost();
+
+        /**
+         * Threads that hash and check passwords (a pool of their own, so a burst of logins queues there instead of
+         * filling the shared worker pool). Default: the number of cores.
+         */
+        OptionalInt hashThreads();
     }
 
     interface Login {

@@ -10,9 +10,9 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 
 /**
- * bcrypt hashing and checking. Both take tens of milliseconds of CPU, so they run on a worker pool of their own, one
- * thread fewer than the cores (at least one): a burst of logins queues there instead of taking every core from the
- * event loops. The result comes back on the caller's Vert.x context, where Hibernate Reactive can go on.
+ * bcrypt hashing and checking. Both take tens of milliseconds of CPU, so they run on a worker pool of their own
+ * (auth.password.hash-threads, default one per core): a burst of logins queues there rather than filling the shared
+ * worker pool. The result comes back on the caller's Vert.x context, where Hibernate Reactive can go on.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -24,7 +24,7 @@ public class PasswordHasher {
 
     PasswordHasher(Vertx vertx, AuthConfig config) {
         this.bcryptPool = vertx.createSharedWorkerExecutor("bcrypt",
-                Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+                config.password().hashThreads().orElse(Runtime.getRuntime().availableProcessors()));
         this.cost = config.password().bcryptCost();
         this.dummyHash = BcryptUtil.bcryptHash("not a password of anyone", cost);
     }
