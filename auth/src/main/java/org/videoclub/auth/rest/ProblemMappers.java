@@ -45,7 +45,7 @@ public class ProblemMappers {
     static final String BODY = "body";
 
     @ServerExceptionMapper
-    public RestResponse<Problem> problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+    public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
         RestResponse<Problem> response = answer(e.status(), e.getMessage(), e.errors(), uri);
         if (e.retryAfterSeconds() != null) {
             response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
