@@ -11,8 +11,11 @@
 # (default deploy/.local, git-ignored). A second start reuses the data and the keys.
 #
 # Settings (environment): AUTH_ADMIN_USERNAME (admin), AUTH_ADMIN_PASSWORD (videoclub-admin), VIDEOCLUB_DB_PORT
-# (3307), VIDEOCLUB_LOCAL_DIR, JAVA_OPTS (extra JVM options for both services), AUTH_JAVA_OPTS / CATALOG_JAVA_OPTS
-# (options for one service), JAVA (the java command that runs the services, default java on the PATH).
+# (3307), VIDEOCLUB_LOCAL_DIR, JAVA (the java command that runs the services, default java on the PATH), JAVA_OPTS
+# (JVM options for both services; default the small-VM options of deploy/lib/jvm.sh), AUTH_JAVA_OPTS /
+# CATALOG_JAVA_OPTS (added for one service), VIDEOCLUB_CLASS_CACHE (on; off runs without the class-data cache: the
+# first start of a build records a JDK 25 AOT cache, or a JDK 17-24 AppCDS archive, written when the service stops
+# and used by every later start of that build).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,6 +32,8 @@ SERVICES=(auth catalog)
 source "$ROOT/deploy/lib/mariadb.sh"
 # shellcheck source=lib/walkthrough.sh
 source "$ROOT/deploy/lib/walkthrough.sh"
+# shellcheck source=lib/jvm.sh
+source "$ROOT/deploy/lib/jvm.sh"
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'run-local: %s\n' "$*" >&2; exit 1; }
@@ -132,19 +137,38 @@ service_java_opts() {
   esac
 }
 
+# The class-data cache of this build of the service (deploy/lib/jvm.sh): used when it exists, otherwise recorded by
+# this run and written when the service stops.
+class_cache_opts() {
+  local service=$1 feature file
+  [[ ${VIDEOCLUB_CLASS_CACHE:-on} == off ]] && return 0
+  feature=$(jvm_feature "${JAVA:-java}")
+  file=$(jvm_cache_file "$LOCAL/cache" "$service" "$ROOT/$service/target/quarkus-app" "$feature")
+  if [[ -s $file ]]; then
+    jvm_cache_use_opts "$file" "$feature"
+    return 0
+  fi
+  mkdir -p "$LOCAL/cache"
+  rm -f "$LOCAL/cache/$service"-*   # caches of earlier builds
+  touch "$LOCAL/run/$service.recording"
+  jvm_cache_make_opts "$file" "$feature"
+}
+
 start_service() {
   local service=$1 port
   port=$(service_port "$service")
   # Local runs listen on loopback only: the admin password is a printed default.
   # shellcheck disable=SC2086 # JAVA_OPTS and AUTH_JAVA_OPTS / CATALOG_JAVA_OPTS are lists of options
-  local service_opts
+  local service_opts cache_opts
   service_opts=$(service_java_opts "$service")
+  rm -f "$LOCAL/run/$service.recording"
+  cache_opts=$(class_cache_opts "$service")
   env PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
     DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub DB_PASSWORD="$DB_PASSWORD" \
     JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
     AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" \
-    setsid "${JAVA:-java}" ${JAVA_OPTS:-} $service_opts -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
+    setsid "${JAVA:-java}" ${JAVA_OPTS-$JVM_TUNED_OPTS} $cache_opts $service_opts -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
   echo $! > "$LOCAL/run/$service.pid"
   STARTED_AT[$service]=$(now_ms)
 }
@@ -177,14 +201,20 @@ stop_all() {
   local service pid waited
   for service in catalog auth; do
     pid=$(service_pid "$service") || continue
-    say "Stopping $service ($pid) ..."
+    local limit=30
+    if [[ -f $LOCAL/run/$service.recording ]]; then
+      limit=180
+      say "Stopping $service ($pid); it writes its class-data cache for the next start first, which takes a while ..."
+    else
+      say "Stopping $service ($pid) ..."
+    fi
     kill -TERM "$pid" 2>/dev/null || true
     waited=0
     while kill -0 "$pid" 2>/dev/null; do
-      (( waited++ < 300 )) || { say "$service did not stop within 30 s, killing it"; kill -KILL "$pid"; break; }
+      (( waited++ < limit * 10 )) || { say "$service did not stop within $limit s, killing it"; kill -KILL "$pid"; break; }
       sleep 0.1
     done
-    rm -f "$LOCAL/run/$service.pid"
+    rm -f "$LOCAL/run/$service.pid" "$LOCAL/run/$service.recording"
   done
   if mdb_pid "$LOCAL" > /dev/null; then
     say "Stopping MariaDB ..."
@@ -273,6 +303,6 @@ case ${1:-start} in
   --detach | -d) start yes ;;
   stop) stop_all ;;
   status) status ;;
-  -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
+  -h | --help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
   *) fail "unknown command '$1' (start, --detach, stop, status)" ;;
 esac

@@ -72,23 +72,16 @@ LOGIN_CONNECTIONS=$(( CPUS * 4 ))   # enough to keep every core hashing; 50 woul
 if [[ -n ${BENCH_JAVA_HOME:-} ]]; then JAVA=$BENCH_JAVA_HOME/bin/java
 elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 else JAVA=$(command -v java) || fail "no java on the PATH"; fi
-java_feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
-JAVA_FEATURE=$(java_feature "$JAVA")
+# shellcheck source=../lib/jvm.sh
+source "$ROOT/deploy/lib/jvm.sh"
+JAVA_FEATURE=$(jvm_feature "$JAVA")
 (( JAVA_FEATURE >= 17 )) || fail "$JAVA is Java $JAVA_FEATURE; the services need 17+"
-# The JDK run-local.sh uses by default (the `java` on the PATH), for the "as run-local starts it today" row.
+# The `java` on the PATH, for the baseline start-up row (no options, no cache).
 DEFAULT_JAVA=$(command -v java || echo "$JAVA")
 
-# Tuned JVM options (documented in README "Performance"):
-#   SerialGC: one GC thread and no concurrent GC threads or remembered sets: the smallest footprint, and what the JVM
-#     picks by itself on a 1 vCPU / 1 GB droplet; pauses stay in single milliseconds with heaps this small.
-#   -Xms16m -Xmx128m: the heap grows from 16 MB as needed, capped well under the droplet's memory (the default cap
-#     would be a quarter of RAM: 6 GB here), so idle RSS stays small.
-#   -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30: SerialGC gives memory back after a burst instead of keeping it.
-#   -XX:ReservedCodeCacheSize=64m, -Xss512k: smaller reservations; -XX:+ExitOnOutOfMemoryError: let systemd restart it.
-#   MALLOC_ARENA_MAX=2 (environment): glibc would otherwise keep a malloc arena per thread that ever allocated.
-# With the AOT cache also -XX:ArchiveRelocationMode=0: JDK 25 otherwise maps the cache at a random address and
-# relocates it, which dirties ~90 MB of its pages (measured: +60-90 MB RSS per service).
-TUNED_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
+# Tuned JVM options: deploy/lib/jvm.sh (the ones run-local.sh uses), unless BENCH_JAVA_OPTS replaces them.
+# MALLOC_ARENA_MAX=2 (environment): glibc would otherwise keep a malloc arena per thread that ever allocated.
+TUNED_OPTS=${BENCH_JAVA_OPTS:-$JVM_TUNED_OPTS}
 SERVICE_ENV=(MALLOC_ARENA_MAX=2 ${BENCH_SERVICE_ENV:-})
 
 # --- tools ----------------------------------------------------------------------------------------------------------
@@ -225,11 +218,11 @@ start_both() {
 
 stop_both() { stop_service catalog; stop_service auth; }
 
-# Class-data cache per service and JVM: JDK 25's AOT cache (JEP 483/514, classes loaded and linked ahead of time),
-# or on JDK 17-24 a dynamic AppCDS archive. Made by a training run (start, exercise, clean exit) when missing.
-cache_file() { echo "$LOCAL/cache/$1-$APP_HASH-java$JAVA_FEATURE.$([[ $JAVA_FEATURE -ge 25 ]] && echo aot || echo jsa)"; }
-cache_make_opts() { if (( JAVA_FEATURE >= 25 )); then echo "-XX:AOTCacheOutput=$(cache_file "$1")"; else echo "-XX:ArchiveClassesAtExit=$(cache_file "$1")"; fi; }
-cache_use_opts() { if (( JAVA_FEATURE >= 25 )); then echo "-XX:AOTCache=$(cache_file "$1") -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"; else echo "-XX:SharedArchiveFile=$(cache_file "$1")"; fi; }
+# Class-data cache per service and JVM (deploy/lib/jvm.sh), made by a training run (start, exercise every endpoint,
+# clean exit) when missing.
+cache_file() { jvm_cache_file "$LOCAL/cache" "$1" "$LOCAL/app/$1" "$JAVA_FEATURE"; }
+cache_make_opts() { jvm_cache_make_opts "$(cache_file "$1")" "$JAVA_FEATURE"; }
+cache_use_opts() { jvm_cache_use_opts "$(cache_file "$1")" "$JAVA_FEATURE"; }
 
 train_caches() {
   [[ -f $(cache_file auth) && -f $(cache_file catalog) ]] && { say "Class-data caches for this build exist ($LOCAL/cache)."; return 0; }
@@ -423,7 +416,7 @@ else
   say "Start-up (each service alone: auth, then catalog) ..."
   if [[ $VARIANTS == yes ]]; then
     saved_env=("${SERVICE_ENV[@]}"); SERVICE_ENV=()
-    start_both "as run-local.sh starts it today: JDK $(java_feature "$DEFAULT_JAVA"), no options" "$DEFAULT_JAVA" "" ""
+    start_both "JDK $(jvm_feature "$DEFAULT_JAVA") (java on the PATH), no options" "$DEFAULT_JAVA" "" ""
     SERVICE_ENV=("${saved_env[@]}")
     create_users
     seed_catalog
@@ -439,9 +432,15 @@ else
   train_caches
   if [[ -f $(cache_file auth) && -f $(cache_file catalog) ]]; then
     CACHE_NOTE="$(basename "$(cache_file auth)"), $(basename "$(cache_file catalog)")"
+    if [[ $VARIANTS == yes ]]; then
+      # C1 only: no C2 compilations competing with start-up for the cores (peak throughput is measured separately).
+      start_both "JDK $JAVA_FEATURE, tuned options + $([[ $JAVA_FEATURE -ge 25 ]] && echo 'AOT cache' || echo 'AppCDS archive') + C1 only" \
+        "$JAVA" "$TUNED_OPTS -XX:TieredStopAtLevel=1 $(cache_use_opts auth)" "$TUNED_OPTS -XX:TieredStopAtLevel=1 $(cache_use_opts catalog)"
+      stop_both
+    fi
     start_both "JDK $JAVA_FEATURE, tuned options + $([[ $JAVA_FEATURE -ge 25 ]] && echo 'AOT cache' || echo 'AppCDS archive')" \
       "$JAVA" "$TUNED_OPTS $(cache_use_opts auth)" "$TUNED_OPTS $(cache_use_opts catalog)"
-    JVM_USED="$JAVA $TUNED_OPTS $(cache_use_opts '<service>')"
+    JVM_USED="$JAVA $TUNED_OPTS $(jvm_cache_use_opts '<cache of the service>' "$JAVA_FEATURE")"
   else
     CACHE_NOTE="none (training did not write one)"
     start_both "JDK $JAVA_FEATURE, tuned options" "$JAVA" "$TUNED_OPTS" "$TUNED_OPTS"
