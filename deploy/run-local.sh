@@ -167,7 +167,7 @@ start_service() {
     DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub DB_PASSWORD="$DB_PASSWORD" \
     JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
     AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" \
+    CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
     setsid "${JAVA:-java}" ${JAVA_OPTS-$JVM_TUNED_OPTS} $cache_opts $service_opts -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
   echo $! > "$LOCAL/run/$service.pid"
   STARTED_AT[$service]=$(now_ms)
