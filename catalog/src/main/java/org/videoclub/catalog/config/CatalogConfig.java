@@ -11,6 +11,8 @@ public interface CatalogConfig {
 
     Revocation revocation();
 
+    Search search();
+
     interface Revocation {
         /**
          * How often auth's revocation feed is polled; a revoked token is refused within about this long. The poll
@@ -36,5 +38,34 @@ public interface CatalogConfig {
         /** Longest wait for one answer of auth's feed, connection included. */
         @WithDefault("2s")
         Duration requestTimeout();
+    }
+
+    /**
+     * The cache of full-text searches ({@code GET /books?q=} alone): the sorted ids of every book matching a search,
+     * so that later pages and repeated searches do not run MariaDB's full-text search again. Writes through this
+     * instance clear it at once. It holds at most max-total-ids ids (8 bytes each).
+     */
+    interface Search {
+        /**
+         * How long the matches of one search are kept: how long a search may miss books created, changed or deleted
+         * through other catalog instances. 0 disables the cache.
+         */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** How many distinct searches are kept; the least recently used goes first. 0 disables the cache. */
+        @WithDefault("100")
+        int cacheMaxQueries();
+
+        /** A search matching more books than this is not cached: its pages come from SQL, one query each. */
+        @WithDefault("100000")
+        int cacheMaxIds();
+
+        /**
+         * Ids kept for all searches together (1,000,000 ids are 8 MB), so that the cache fits a small heap however many
+         * large searches arrive; the least recently used searches go first.
+         */
+        @WithDefault("1000000")
+        long cacheMaxTotalIds();
     }
 }

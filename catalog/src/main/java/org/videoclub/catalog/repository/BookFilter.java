@@ -5,4 +5,9 @@ package org.videoclub.catalog.repository;
  * syntax, {@code isbn} already normalised, exactly one of {@code genreId} and {@code genreNameKey} at most.
  */
 public record BookFilter(String fullTextQuery, Long genreId, String genreNameKey, String author, String isbn) {
+
+    /** True when the list is filtered by {@code q} and nothing else. */
+    public boolean fullTextOnly() {
+        return fullTextQuery != null && genreId == null && genreNameKey == null && author == null && isbn == null;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -19,8 +20,8 @@ import org.videoclub.catalog.rest.BookRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -35,14 +36,16 @@ public class BookService {
     private final InventoryRepository inventory;
     private final RequestValidator validator;
     private final JsonPatches patches;
+    private final SearchCache searches;
 
     BookService(BookRepository books, GenreRepository genres, InventoryRepository inventory, RequestValidator validator,
-            JsonPatches patches) {
+            JsonPatches patches, SearchCache searches) {
         this.books = books;
         this.genres = genres;
         this.inventory = inventory;
         this.validator = validator;
         this.patches = patches;
+        this.searches = searches;
     }
 
     /** The query parameters of GET /books, checked and turned into a {@link BookFilter}; 400 when one is malformed. */
@@ -80,11 +83,38 @@ public class BookService {
         return new BookFilter(fullText, genreId, genreNameKey, author == null ? null : author.strip(), normalisedIsbn);
     }
 
+    /**
+     * A search by {@code q} alone pages through the cached ids of all its matches ({@link SearchCache}). With genre,
+     * author or isbn as well it keeps the SQL path: each combination would need its own cached list, for searches that
+     * are rarer. So does a search matching too many books to cache, and every search when the cache is disabled.
+     */
     @WithSession
     public Uni<PageRequest.Page<Book>> list(BookFilter filter, PageRequest page) {
+        if (!filter.fullTextOnly()) {
+            return sqlPage(filter, page);
+        }
+        String expression = filter.fullTextQuery();
+        return searches.ids(expression, limit -> books.fullTextIds(expression, limit))
+                .chain(ids -> ids == null ? sqlPage(filter, page) : cachedPage(ids, filter, page));
+    }
+
+    private Uni<PageRequest.Page<Book>> sqlPage(BookFilter filter, PageRequest page) {
         return books.pageIds(filter, page.afterId(), page.fetchSize())
                 .chain(books::findWithGenres)
                 .map(rows -> page.page(rows, book -> book.id));
+    }
+
+    private Uni<PageRequest.Page<Book>> cachedPage(long[] matches, BookFilter filter, PageRequest page) {
+        List<Long> ids = SearchCache.page(matches, page.afterId(), page.fetchSize());
+        return books.findWithGenres(ids).chain(rows -> {
+            if (rows.size() == ids.size()) {
+                return Uni.createFrom().item(page.page(rows, book -> book.id));
+            }
+            // A cached book is gone: another catalog instance deleted it (this one clears the cache on its own
+            // deletes). A short page would end the walk early; drop the stale lists and answer from SQL.
+            searches.invalidate();
+            return sqlPage(filter, page);
+        });
     }
 
     @WithSession
@@ -92,44 +122,50 @@ public class BookService {
         return find(id);
     }
 
-    @WithTransaction
     public Uni<Book> create(BookRequest request) {
-        return Uni.createFrom().item(() -> validator.check(request))
+        return inTransactionThenForgetSearches(() -> Uni.createFrom().item(() -> validator.check(request))
                 .chain(valid -> {
                     Book book = new Book();
                     book.createdAt = Clock.now();
                     return apply(book, valid).chain(books::persist);
                 })
-                .call(books::flush);
+                .call(books::flush));
     }
 
-    @WithTransaction
     public Uni<Book> replace(long id, String ifMatch, BookRequest request) {
-        return Uni.createFrom().item(() -> validator.check(request))
+        return inTransactionThenForgetSearches(() -> Uni.createFrom().item(() -> validator.check(request))
                 .chain(valid -> findForChange(id, ifMatch).chain(book -> apply(book, valid)))
-                .call(books::flush);
+                .call(books::flush));
     }
 
-    @WithTransaction
     public Uni<Book> patch(long id, String ifMatch, JsonNode patch) {
-        return findForChange(id, ifMatch)
+        return inTransactionThenForgetSearches(() -> findForChange(id, ifMatch)
                 .chain(book -> {
                     BookRequest current = new BookRequest(book.title, book.author, book.isbn, book.publishedYear,
                             book.description, book.genres.stream().map(genre -> genre.id).toList());
                     return apply(book, validator.check(patches.merge(current, patch, BookRequest.class)));
                 })
-                .call(books::flush);
+                .call(books::flush));
     }
 
-    @WithTransaction
     public Uni<Void> delete(long id, String ifMatch) {
-        return findForChange(id, ifMatch)
+        return inTransactionThenForgetSearches(() -> findForChange(id, ifMatch)
                 .call(book -> inventory.existsForBook(id).invoke(hasInventory -> {
                     if (hasInventory) {
                         throw ProblemException.conflict("Book " + id + " still has inventory items; delete them first.");
                     }
                 }))
-                .chain(books::delete);
+                .chain(books::delete));
+    }
+
+    /**
+     * Runs a book write in a transaction, then clears the search cache, so that the writer's next search sees the
+     * change. After the commit, not inside the transaction: a search running in between would cache the old matches
+     * again. After a failure too, as a lost answer to COMMIT leaves the outcome unknown. Every book write clears it, not
+     * only those changing title or author: it costs each search one full-text query, and writes are rare next to reads.
+     */
+    private <T> Uni<T> inTransactionThenForgetSearches(Supplier<Uni<T>> work) {
+        return Panache.withTransaction(work).onTermination().invoke(searches::invalidate);
     }
 
     private Uni<Book> find(long id) {

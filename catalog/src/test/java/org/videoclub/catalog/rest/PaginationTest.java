@@ -1,9 +1,6 @@
 package org.videoclub.catalog.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.videoclub.catalog.support.Api.as;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,9 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.Api;
 import org.videoclub.catalog.support.Db;
+import org.videoclub.catalog.support.Pages;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** Walking long lists page by page visits every row exactly once, in id order. */
 @QuarkusTest
@@ -33,13 +30,13 @@ class PaginationTest {
         long genre = Api.createGenre(Api.unique("Paged"));
         List<Long> inserted = insertBooks(author, genre);
 
-        assertEquals(inserted, walk("/books?author=" + author.replace(" ", "%20") + "&limit=100", 100));
-        assertEquals(inserted, walk("/books?author=" + author.replace(" ", "%20") + "&limit=37", 37));
+        assertEquals(inserted, Pages.walk("/books?author=" + author.replace(" ", "%20") + "&limit=100", 100));
+        assertEquals(inserted, Pages.walk("/books?author=" + author.replace(" ", "%20") + "&limit=37", 37));
         List<Long> inGenre = new ArrayList<>();
         for (int i = 0; i < inserted.size(); i += 3) {
             inGenre.add(inserted.get(i));
         }
-        assertEquals(inGenre, walk("/books?genre=" + genre + "&limit=100", 100));
+        assertEquals(inGenre, Pages.walk("/books?genre=" + genre + "&limit=100", 100));
     }
 
     @Test
@@ -64,38 +61,8 @@ class PaginationTest {
                 }
             }
         }
-        assertEquals(all, walk("/inventory?bookId=" + book + "&limit=100", 100));
-        assertEquals(stocked, walk("/inventory?bookId=" + book + "&inStock=true&limit=50", 50));
-    }
-
-    /** Follows the Link headers from {@code firstPage} to the end; returns the ids seen, checking every page. */
-    private static List<Long> walk(String firstPage, int limit) {
-        List<Long> ids = new ArrayList<>();
-        String next = firstPage;
-        int pages = 0;
-        while (next != null) {
-            Response page = as("reader").urlEncodingEnabled(false).get(next);
-            page.then().statusCode(200);
-            List<Long> items = page.jsonPath().getList("items.id", Long.class);
-            assertTrue(items.size() <= limit, "page size");
-            ids.addAll(items);
-            String cursor = page.jsonPath().getString("next");
-            String link = page.header("Link");
-            if (cursor == null) {
-                assertNull(link, "no Link on the last page");
-                next = null;
-            } else {
-                assertEquals(limit, items.size(), "only the last page may be short");
-                assertTrue(link.endsWith(">; rel=\"next\"") && link.contains("cursor=" + cursor), link);
-                next = link.substring(link.indexOf("/", link.indexOf("//") + 2), link.indexOf('>'));
-            }
-            assertTrue(++pages < 1000, "the walk ends");
-        }
-        List<Long> sorted = new ArrayList<>(ids);
-        sorted.sort(null);
-        assertEquals(sorted, ids, "id order");
-        assertEquals(ids.size(), ids.stream().distinct().count(), "no duplicates");
-        return ids;
+        assertEquals(all, Pages.walk("/inventory?bookId=" + book + "&limit=100", 100));
+        assertEquals(stocked, Pages.walk("/inventory?bookId=" + book + "&inStock=true&limit=50", 50));
     }
 
     /** BOOKS books by {@code author} (every third in {@code genre}), inserted directly: the API would take minutes. */
