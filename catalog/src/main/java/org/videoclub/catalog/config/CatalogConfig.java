@@ -11,6 +11,8 @@ public interface CatalogConfig {
 
     Revocation revocation();
 
+    TokenCache tokenCache();
+
     interface Revocation {
         /**
          * How often auth's revocation feed is polled; a revoked token is refused within about this long. The poll
@@ -36,5 +38,15 @@ public interface CatalogConfig {
         /** Longest wait for one answer of auth's feed, connection included. */
         @WithDefault("2s")
         Duration requestTimeout();
+    }
+
+    interface TokenCache {
+        /**
+         * Most access tokens kept once verified, so that a token sent again is not verified again (signature and
+         * claims); each kept token holds its text and parsed claims. When full, tokens not kept are verified on every
+         * request until kept ones expire. 0 turns the cache off.
+         */
+        @WithDefault("1000")
+        int maxSize();
     }
 }
