@@ -32,6 +32,15 @@ class TokenVerificationTest {
     }
 
     @Test
+    void theSameTokenIsAcceptedOnEveryRequest() {
+        // from the second request on, from the cache of verified tokens (TokenCacheTest)
+        String token = TestTokens.token("reader");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/books").then().statusCode(200);
+        }
+    }
+
+    @Test
     void anUnsignedTokenIsRefused() {
         refused(TestTokens.unsigned(readerClaims()));
     }
