@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.Api.Account;
@@ -158,7 +161,10 @@ class SessionResourceTest {
         // Control: a token the tests sign for a live session is accepted, so the refusals below are about the change.
         assertAccepted(ForgedTokens.signed(ForgedTokens.claims(user.id(), sid, c -> {
         })));
-        assertRefused(ForgedTokens.signed(ForgedTokens.claims(user.id(), sid, c -> c.setExpirationTimeMinutesInTheFuture(-2))));
+        // Issued 15 minutes before they expired, so that only the expiry check decides: 30 s of clock skew, not
+        // smallrye-jwt's default 60.
+        assertRefused(ForgedTokens.signed(ForgedTokens.claims(user.id(), sid, c -> expiredSecondsAgo(c, 45))));
+        assertAccepted(ForgedTokens.signed(ForgedTokens.claims(user.id(), sid, c -> expiredSecondsAgo(c, 10))));
         assertRefused(ForgedTokens.signed(ForgedTokens.claims(user.id(), sid, c -> c.setIssuer("someone-else"))));
         assertRefused(ForgedTokens.signed(ForgedTokens.claims(user.id(), sid, c -> c.setAudience("other-app"))));
         assertRefused(ForgedTokens.signed(ForgedTokens.claims(user.id(), "no-such-session-00000", c -> {
@@ -241,5 +247,11 @@ class SessionResourceTest {
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .body("status", equalTo(401));
         given().header("Authorization", "Bearer " + token).get("/users/me").then().statusCode(401);
+    }
+
+    private static void expiredSecondsAgo(JwtClaims claims, long seconds) {
+        long now = Instant.now().getEpochSecond();
+        claims.setIssuedAt(NumericDate.fromSeconds(now - seconds - 900));
+        claims.setExpirationTime(NumericDate.fromSeconds(now - seconds));
     }
 }

@@ -13,6 +13,8 @@ public interface CatalogConfig {
 
     Search search();
 
+    TokenCache tokenCache();
+
     interface Revocation {
         /**
          * How often auth's revocation feed is polled; a revoked token is refused within about this long. The poll
@@ -67,5 +69,15 @@ public interface CatalogConfig {
          */
         @WithDefault("1000000")
         long cacheMaxTotalIds();
+    }
+
+    interface TokenCache {
+        /**
+         * Most access tokens kept once verified, so that a token sent again is not verified again (signature and
+         * claims); each kept token holds its text and parsed claims. When full, tokens not kept are verified on every
+         * request until kept ones expire. 0 turns the cache off.
+         */
+        @WithDefault("1000")
+        int maxSize();
     }
 }

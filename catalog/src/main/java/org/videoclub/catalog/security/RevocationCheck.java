@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * After smallrye-jwt has checked a token's signature, issuer, audience and expiry, refuses it when its session is
  * revoked, and refuses every token while the revocation list is stale (fail closed). Reads memory only: nothing on the
- * request path waits on auth.
+ * request path waits on auth. Runs on every request, also when the token comes from {@link CachingJwtParser}'s cache.
  */
 @ApplicationScoped
 public class RevocationCheck implements SecurityIdentityAugmentor {

@@ -8,12 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.videoclub.catalog.client.RevocationPage;
 import org.videoclub.catalog.config.CatalogConfig;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 
 /**
  * What catalog knows of revoked sessions: the revoked session ids (each kept until its tokens can no longer be
@@ -35,10 +35,10 @@ public class RevocationList {
     private volatile Instant lastSync = Instant.now();
     private volatile boolean everSynced;
 
-    RevocationList(CatalogConfig config, @ConfigProperty(name = "mp.jwt.verify.clock-skew", defaultValue = "0") long clockSkewSeconds,
-            MeterRegistry registry) {
+    // The skew the token verification really applies, so that no revoked session is forgotten while its tokens pass.
+    RevocationList(CatalogConfig config, JWTAuthContextInfo verification, MeterRegistry registry) {
         this.maxStaleness = config.revocation().maxStaleness();
-        this.clockSkewSeconds = clockSkewSeconds;
+        this.clockSkewSeconds = Math.max(verification.getClockSkew(), 0);
         Gauge.builder("catalog.revocation.sessions", forgetAfter, Map::size)
                 .description("Revoked sessions whose tokens have not expired yet")
                 .register(registry);

@@ -32,6 +32,15 @@ class TokenVerificationTest {
     }
 
     @Test
+    void theSameTokenIsAcceptedOnEveryRequest() {
+        // from the second request on, from the cache of verified tokens (TokenCacheTest)
+        String token = TestTokens.token("reader");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/books").then().statusCode(200);
+        }
+    }
+
+    @Test
     void anUnsignedTokenIsRefused() {
         refused(TestTokens.unsigned(readerClaims()));
     }
@@ -61,7 +70,10 @@ class TokenVerificationTest {
 
     @Test
     void expiryIsCheckedWithThirtySecondsOfSkewAtMost() {
+        // issued 15 minutes before it expired, so that only the expiry check (30 s of skew, not smallrye's default 60)
+        // can refuse it
         JwtClaims expired = readerClaims();
+        expired.setIssuedAt(NumericDate.fromSeconds(Instant.now().minusSeconds(945).getEpochSecond()));
         expired.setExpirationTime(NumericDate.fromSeconds(Instant.now().minusSeconds(45).getEpochSecond()));
         refused(TestTokens.sign(expired));
         JwtClaims withinSkew = readerClaims();
