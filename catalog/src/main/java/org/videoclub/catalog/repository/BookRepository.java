@@ -1,21 +1,36 @@
 package org.videoclub.catalog.repository;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.videoclub.catalog.model.Book;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+/**
+ * Books. The two id queries in native SQL run on the reactive pool directly, not through Hibernate: Hibernate 7.2 keys
+ * its cache of native-query plans on the result-mapping instance, new on every call, so each call added an entry with
+ * the same hash and every lookup compared against all of them (the biggest single cost of catalog's list pages in a
+ * profile, growing with the cache).
+ */
 @WithSession
 @ApplicationScoped
 public class BookRepository implements PanacheRepository<Book> {
+
+    private final Pool pool;
+
+    BookRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /**
      * Ids of up to {@code size} books matching {@code filter} with an id above {@code afterId}, in id order. Native SQL
@@ -47,12 +62,12 @@ public class BookRepository implements PanacheRepository<Book> {
             parameters.add(filter.isbn());
         }
         sql.append(" ORDER BY b.id LIMIT ").append(size);
-        return Panache.getSession().chain(session -> {
-            Mutiny.SelectionQuery<Long> query = session.createNativeQuery(sql.toString(), Long.class);
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setParameter(i + 1, parameters.get(i));
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters)).map(rows -> {
+            List<Long> ids = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ids.add(row.getLong(0));
             }
-            return query.getResultList();
+            return ids;
         });
     }
 
@@ -62,12 +77,18 @@ public class BookRepository implements PanacheRepository<Book> {
      * cheaper; with a limit below the number of matches the ids are an arbitrary subset.
      */
     public Uni<long[]> fullTextIds(String expression, int limit) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT b.id FROM book b WHERE MATCH (b.title, b.author) AGAINST (? IN BOOLEAN MODE)"
-                        + " LIMIT " + limit, Long.class)
-                .setParameter(1, expression)
-                .getResultList())
-                .map(ids -> ids.stream().mapToLong(Long::longValue).sorted().toArray());
+        return pool.preparedQuery("SELECT b.id FROM book b WHERE MATCH (b.title, b.author) AGAINST (? IN BOOLEAN MODE)"
+                + " LIMIT " + limit).execute(Tuple.of(expression)).map(BookRepository::sortedIds);
+    }
+
+    private static long[] sortedIds(RowSet<Row> rows) {
+        long[] ids = new long[rows.size()];
+        int i = 0;
+        for (Row row : rows) {
+            ids[i++] = row.getLong(0);
+        }
+        Arrays.sort(ids);
+        return ids;
     }
 
     /** The books of {@code ids} with their genres, in id order. */
@@ -75,12 +96,12 @@ public class BookRepository implements PanacheRepository<Book> {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return find("select distinct b from Book b left join fetch b.genres where b.id in ?1 order by b.id", ids).list();
+        return find("select b from Book b left join fetch b.genres where b.id in ?1 order by b.id", ids).list();
     }
 
     public Uni<Book> findWithGenres(long id) {
         // list(), not firstResult(): a row limit on a collection fetch makes Hibernate warn (HHH90003004) on every call.
-        return find("select distinct b from Book b left join fetch b.genres where b.id = ?1", id).list()
+        return find("select b from Book b left join fetch b.genres where b.id = ?1", id).list()
                 .map(books -> books.isEmpty() ? null : books.get(0));
     }
 
