@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.videoclub.catalog.model.Book;
 import org.videoclub.catalog.model.Genre;
 import org.videoclub.catalog.repository.BookFilter;
+import org.videoclub.catalog.repository.BookIdQueries;
 import org.videoclub.catalog.repository.BookRepository;
 import org.videoclub.catalog.repository.GenreRepository;
 import org.videoclub.catalog.repository.InventoryRepository;
@@ -32,15 +33,17 @@ public class BookService {
     private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final BookRepository books;
+    private final BookIdQueries bookIds;
     private final GenreRepository genres;
     private final InventoryRepository inventory;
     private final RequestValidator validator;
     private final JsonPatches patches;
     private final SearchCache searches;
 
-    BookService(BookRepository books, GenreRepository genres, InventoryRepository inventory, RequestValidator validator,
-            JsonPatches patches, SearchCache searches) {
+    BookService(BookRepository books, BookIdQueries bookIds, GenreRepository genres, InventoryRepository inventory,
+            RequestValidator validator, JsonPatches patches, SearchCache searches) {
         this.books = books;
+        this.bookIds = bookIds;
         this.genres = genres;
         this.inventory = inventory;
         this.validator = validator;
@@ -87,19 +90,19 @@ public class BookService {
      * A search by {@code q} alone pages through the cached ids of all its matches ({@link SearchCache}). With genre,
      * author or isbn as well it keeps the SQL path: each combination would need its own cached list, for searches that
      * are rarer. So does a search matching too many books to cache, and every search when the cache is disabled.
+     * No session around it: the id queries ({@link BookIdQueries}) run before the books are read in one.
      */
-    @WithSession
     public Uni<PageRequest.Page<Book>> list(BookFilter filter, PageRequest page) {
         if (!filter.fullTextOnly()) {
             return sqlPage(filter, page);
         }
         String expression = filter.fullTextQuery();
-        return searches.ids(expression, limit -> books.fullTextIds(expression, limit))
+        return searches.ids(expression, limit -> bookIds.fullTextIds(expression, limit))
                 .chain(ids -> ids == null ? sqlPage(filter, page) : cachedPage(ids, filter, page));
     }
 
     private Uni<PageRequest.Page<Book>> sqlPage(BookFilter filter, PageRequest page) {
-        return books.pageIds(filter, page.afterId(), page.fetchSize())
+        return bookIds.pageIds(filter, page.afterId(), page.fetchSize())
                 .chain(books::findWithGenres)
                 .map(rows -> page.page(rows, book -> book.id));
     }

@@ -1,5 +1,6 @@
 package org.videoclub.catalog.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
@@ -10,11 +11,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.Api;
 import org.videoclub.catalog.support.Db;
 import org.videoclub.catalog.support.Pages;
+import org.videoclub.catalog.support.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -37,6 +45,38 @@ class PaginationTest {
             inGenre.add(inserted.get(i));
         }
         assertEquals(inGenre, Pages.walk("/books?genre=" + genre + "&limit=100", 100));
+    }
+
+    /**
+     * Three times as many concurrent list requests as the pool has connections (16): each must get its page. A list
+     * that waited for a second connection while its session held one starved the pool (timeouts, 500).
+     */
+    @Test
+    void moreConcurrentListRequestsThanDatabaseConnectionsAllGetTheirPage() throws Exception {
+        String author = Api.unique("Busy");
+        List<Long> books = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            books.add(Api.createBook(Api.unique("Busy book"), author, List.of()));
+        }
+        String token = TestTokens.token("reader");
+        int requests = 48;
+        CyclicBarrier start = new CyclicBarrier(requests);
+        ExecutorService clients = Executors.newFixedThreadPool(requests);
+        try {
+            List<Callable<List<Long>>> calls = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                calls.add(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return given().auth().oauth2(token).queryParam("author", author).get("/books")
+                            .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+                });
+            }
+            for (Future<List<Long>> answer : clients.invokeAll(calls)) {
+                assertEquals(books, answer.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
