@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark of the two services (issue 5): start-up, footprint and throughput against measured ceilings.
 #
-#   deploy/bench/bench.sh                    1,000 books, own stack, about 4 minutes
+#   deploy/bench/bench.sh                    1,000 books, own stack, about 10 minutes
 #   deploy/bench/bench.sh --books 1000000    a million books (seeding takes a few minutes the first time)
 #   deploy/bench/bench.sh --reuse            measure a stack that deploy/run-local.sh already runs (4000, 1337, 3307)
 #
-# Options: --books N (1000), --duration S per scenario (10), --warmup S before each (5), --jit-warmup S before all
-#   (30, spread over the endpoints), --connections C (50),
+# Options: --books N (1000), --duration S per scenario (10), --warmup S before each (10), --jit-warmup S before all
+#   (120, spread over the endpoints: C2 needs more than a minute on two cores), --connections C (50),
 #   --label TEXT (added to the results file name), --keep (leave the stack running), --no-variants (skip the
 #   start-up comparison of JVM settings), --wipe (with --reuse: allowed to replace the catalog data with the seed).
 # Environment: BENCH_JAVA_HOME (default Temurin 25 when installed, else the `java` on the PATH), BENCH_JAVA_OPTS
@@ -27,7 +27,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=$ROOT/deploy/bench
-BOOKS=1000 DURATION=10 WARMUP=5 JIT_WARMUP=30 CONNECTIONS=50 LABEL="" KEEP=no VARIANTS=yes REUSE=no WIPE=no
+BOOKS=1000 DURATION=10 WARMUP=10 JIT_WARMUP=120 CONNECTIONS=50 LABEL="" KEEP=no VARIANTS=yes REUSE=no WIPE=no
 while (( $# )); do
   case $1 in
     --books) BOOKS=$2; shift ;;
