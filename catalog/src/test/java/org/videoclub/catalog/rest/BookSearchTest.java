@@ -16,17 +16,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.Api;
+import org.videoclub.catalog.support.Concurrently;
 import org.videoclub.catalog.support.Db;
 import org.videoclub.catalog.support.Pages;
 import org.videoclub.catalog.support.TestTokens;
@@ -122,24 +117,11 @@ class BookSearchTest {
             books.add(Api.createBook(word + " " + i, unique("Author"), List.of()));
         }
         String token = TestTokens.token("reader");
-        int requests = 50;
-        CyclicBarrier start = new CyclicBarrier(requests);
         long loads = loads();
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        try {
-            List<Callable<List<Long>>> calls = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                calls.add(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return given().auth().oauth2(token).queryParam("q", word).get("/books")
-                            .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
-                });
-            }
-            for (Future<List<Long>> answer : pool.invokeAll(calls)) {
-                assertEquals(books, answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
+        List<List<Long>> answers = Concurrently.run(50, () -> given().auth().oauth2(token).queryParam("q", word)
+                .get("/books").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class));
+        for (List<Long> answer : answers) {
+            assertEquals(books, answer);
         }
         assertEquals(loads + 1, loads());
     }

@@ -11,15 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.Api;
+import org.videoclub.catalog.support.Concurrently;
 import org.videoclub.catalog.support.Db;
 import org.videoclub.catalog.support.Pages;
 import org.videoclub.catalog.support.TestTokens;
@@ -59,23 +54,10 @@ class PaginationTest {
             books.add(Api.createBook(Api.unique("Busy book"), author, List.of()));
         }
         String token = TestTokens.token("reader");
-        int requests = 48;
-        CyclicBarrier start = new CyclicBarrier(requests);
-        ExecutorService clients = Executors.newFixedThreadPool(requests);
-        try {
-            List<Callable<List<Long>>> calls = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                calls.add(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return given().auth().oauth2(token).queryParam("author", author).get("/books")
-                            .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
-                });
-            }
-            for (Future<List<Long>> answer : clients.invokeAll(calls)) {
-                assertEquals(books, answer.get());
-            }
-        } finally {
-            clients.shutdownNow();
+        List<List<Long>> answers = Concurrently.run(48, () -> given().auth().oauth2(token).queryParam("author", author)
+                .get("/books").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class));
+        for (List<Long> answer : answers) {
+            assertEquals(books, answer);
         }
     }
 
