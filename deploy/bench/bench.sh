@@ -550,7 +550,7 @@ REPORT=$(cat <<EOF
 # Benchmark $DATE, $BOOKS books${LABEL:+ ($LABEL)}
 
 - Machine: $CPUS × $CPU_MODEL, $MEM_TOTAL RAM, $(uname -sr). Shared: load average before $LOAD_BEFORE, after $LOAD_AFTER
-  (other engineers' builds and tests were running; figures are taken under that load).
+  (a shared machine: the load averages show what else was running).
 - Build: commit $APP_COMMIT$APP_DIRTY ($APP_DIR), jars copied to $LOCAL/app (hash $APP_HASH).
 - JVM: $JAVA_VERSION; options \`$TUNED_OPTS\`; class-data cache: ${CACHE_NOTE:-–}. Bench default JDK for the first
   start-up row: $DEFAULT_JAVA_VERSION.
