@@ -6,12 +6,6 @@ import static org.videoclub.catalog.support.Api.as;
 import static org.videoclub.catalog.support.Api.asAdmin;
 import static org.videoclub.catalog.support.Api.unique;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +37,11 @@ class BookSearchTest {
         String word = uniqueWord();
         long everyBook = Api.createGenre(unique("Everything"));
         long everyThird = Api.createGenre(unique("Thirds"));
-        List<Long> inserted = insertBooks(word, everyBook, everyThird);
+        // word in the title of every second book, as a prefix of the author's name of every fifth; all in everyBook,
+        // every third in everyThird
+        List<Long> inserted = Db.insertBooks(BOOKS, i -> i % 2 == 0 ? "Volume " + i + " of " + word : "Volume " + i,
+                i -> i % 5 == 0 ? "Anne " + word + "son" : "Anne Other",
+                i -> i % 3 == 0 ? List.of(everyBook, everyThird) : List.of(everyBook));
         List<Long> matching = new ArrayList<>();
         List<Long> matchingEveryThird = new ArrayList<>();
         for (int i = 0; i < inserted.size(); i++) {
@@ -142,44 +140,5 @@ class BookSearchTest {
             throw new AssertionError("no catalog_search_cache_loads_total metric");
         }
         return (long) Double.parseDouble(value.group(1));
-    }
-
-    /**
-     * BOOKS books, inserted directly (the API would take minutes): {@code word} in the title of every second one, as a
-     * prefix of the author's name of every fifth; all in {@code everyBook}, every third in {@code everyThird}.
-     */
-    private static List<Long> insertBooks(String word, long everyBook, long everyThird) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection connection = Db.connect()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO book (title, author, isbn, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                    PreparedStatement link = connection.prepareStatement("INSERT INTO book_genre (book_id, genre_id) VALUES (?, ?)")) {
-                for (int i = 0; i < BOOKS; i++) {
-                    insert.setString(1, i % 2 == 0 ? "Volume " + i + " of " + word : "Volume " + i);
-                    insert.setString(2, i % 5 == 0 ? "Anne " + word + "son" : "Anne Other");
-                    insert.setString(3, Api.newIsbn());
-                    insert.setTimestamp(4, now);
-                    insert.setTimestamp(5, now);
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        ids.add(keys.getLong(1));
-                    }
-                    link.setLong(1, ids.get(i));
-                    link.setLong(2, everyBook);
-                    link.addBatch();
-                    if (i % 3 == 0) {
-                        link.setLong(1, ids.get(i));
-                        link.setLong(2, everyThird);
-                        link.addBatch();
-                    }
-                }
-                link.executeBatch();
-            }
-            connection.commit();
-        }
-        return ids;
     }
 }

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +29,8 @@ class PaginationTest {
     void walkingThousandsOfBooksHasNoDuplicatesNorGaps() throws Exception {
         String author = Api.unique("Prolific");
         long genre = Api.createGenre(Api.unique("Paged"));
-        List<Long> inserted = insertBooks(author, genre);
+        List<Long> inserted = Db.insertBooks(BOOKS, i -> "Volume " + i, i -> author,
+                i -> i % 3 == 0 ? List.of(genre) : List.of());
 
         assertEquals(inserted, Pages.walk("/books?author=" + author.replace(" ", "%20") + "&limit=100", 100));
         assertEquals(inserted, Pages.walk("/books?author=" + author.replace(" ", "%20") + "&limit=37", 37));
@@ -85,38 +84,5 @@ class PaginationTest {
         }
         assertEquals(all, Pages.walk("/inventory?bookId=" + book + "&limit=100", 100));
         assertEquals(stocked, Pages.walk("/inventory?bookId=" + book + "&inStock=true&limit=50", 50));
-    }
-
-    /** BOOKS books by {@code author} (every third in {@code genre}), inserted directly: the API would take minutes. */
-    private static List<Long> insertBooks(String author, long genre) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection connection = Db.connect()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO book (title, author, isbn, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                    PreparedStatement link = connection.prepareStatement("INSERT INTO book_genre (book_id, genre_id) VALUES (?, ?)")) {
-                for (int i = 0; i < BOOKS; i++) {
-                    insert.setString(1, "Volume " + i);
-                    insert.setString(2, author);
-                    insert.setString(3, Api.newIsbn());
-                    insert.setTimestamp(4, now);
-                    insert.setTimestamp(5, now);
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        ids.add(keys.getLong(1));
-                    }
-                    if (i % 3 == 0) {
-                        link.setLong(1, ids.get(i));
-                        link.setLong(2, genre);
-                        link.addBatch();
-                    }
-                }
-                link.executeBatch();
-            }
-            connection.commit();
-        }
-        return ids;
     }
 }
