@@ -118,15 +118,7 @@ start_database() {
   mdb_locate "$LOCAL" || fail "no MariaDB available (see above)"
   say "Starting MariaDB ($("$MDB_SERVER" --version | sed 's/.*Ver //; s/ for .*//')) on 127.0.0.1:$DB_PORT, data in $LOCAL/data ..."
   mdb_start "$LOCAL" "$DB_PORT" || fail "MariaDB did not start"
-  # Idempotent, so a reused data directory is brought up to date too.
-  mdb_sql "
-    CREATE DATABASE IF NOT EXISTS auth CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-    CREATE DATABASE IF NOT EXISTS catalog CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-    CREATE USER IF NOT EXISTS 'videoclub'@'%' IDENTIFIED BY '$DB_PASSWORD';
-    ALTER USER 'videoclub'@'%' IDENTIFIED BY '$DB_PASSWORD';
-    GRANT ALL PRIVILEGES ON auth.* TO 'videoclub'@'%';
-    GRANT ALL PRIVILEGES ON catalog.* TO 'videoclub'@'%';
-    FLUSH PRIVILEGES;" || fail "could not create the schemas and the application user"
+  mdb_create_schemas "$DB_PASSWORD" || fail "could not create the schemas and the application user"
 }
 
 # Options for one service only (an AOT or CDS cache belongs to one jar): AUTH_JAVA_OPTS, CATALOG_JAVA_OPTS.

@@ -113,6 +113,11 @@ snapshot_jars() {
     cp -a "$APP_DIR/$service/target/quarkus-app" "$LOCAL/app/$service"
   done
   APP_HASH=$(cd "$LOCAL/app" && find . -type f -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-12)
+  # The class-data cache names hash the jars: computed once here, not on every lookup.
+  declare -gA CACHE_FILE=()
+  for service in auth catalog; do
+    CACHE_FILE[$service]=$(jvm_cache_file "$LOCAL/cache" "$service" "$LOCAL/app/$service" "$JAVA_FEATURE")
+  done
   APP_COMMIT=$( (cat "$APP_DIR/COMMIT" 2>/dev/null || git -C "$APP_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown) | head -n1)
   if [[ -z $(git -C "$APP_DIR" status --porcelain -- auth/src catalog/src 2>/dev/null) ]]; then APP_DIRTY=""; else APP_DIRTY=" + uncommitted changes"; fi
 }
@@ -135,14 +140,7 @@ start_database() {
     mdb_start "$LOCAL" "$DB_PORT" || fail "MariaDB did not start"
   fi
   MDB_SOCKET=$(mdb_socket "$LOCAL" "$DB_PORT")
-  mdb_sql "
-    CREATE DATABASE IF NOT EXISTS auth CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-    CREATE DATABASE IF NOT EXISTS catalog CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-    CREATE USER IF NOT EXISTS 'videoclub'@'%' IDENTIFIED BY '$DB_PASSWORD';
-    ALTER USER 'videoclub'@'%' IDENTIFIED BY '$DB_PASSWORD';
-    GRANT ALL PRIVILEGES ON auth.* TO 'videoclub'@'%';
-    GRANT ALL PRIVILEGES ON catalog.* TO 'videoclub'@'%';
-    FLUSH PRIVILEGES;" || fail "could not create the schemas"
+  mdb_create_schemas "$DB_PASSWORD" || fail "could not create the schemas"
 }
 
 # start_service NAME JAVA "OPTIONS": launches like run-local.sh's start_service, returns at once.
@@ -220,7 +218,7 @@ stop_both() { stop_service catalog; stop_service auth; }
 
 # Class-data cache per service and JVM (deploy/lib/jvm.sh), made by a training run (start, exercise every endpoint,
 # clean exit) when missing.
-cache_file() { jvm_cache_file "$LOCAL/cache" "$1" "$LOCAL/app/$1" "$JAVA_FEATURE"; }
+cache_file() { echo "${CACHE_FILE[$1]}"; }
 cache_make_opts() { jvm_cache_make_opts "$(cache_file "$1")" "$JAVA_FEATURE"; }
 cache_use_opts() { jvm_cache_use_opts "$(cache_file "$1")" "$JAVA_FEATURE"; }
 

@@ -111,6 +111,20 @@ mdb_sql() {
   "$MDB_CLIENT" --no-defaults --protocol=socket --socket="$MDB_SOCKET" -uroot "$@" -e "$sql"
 }
 
+# Creates the schemas auth and catalog and the services' account 'videoclub'@'%' with PASSWORD. Idempotent, so a
+# reused data directory is brought up to date too (the password included).
+mdb_create_schemas() {
+  local password=$1
+  mdb_sql "
+    CREATE DATABASE IF NOT EXISTS auth CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+    CREATE DATABASE IF NOT EXISTS catalog CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+    CREATE USER IF NOT EXISTS 'videoclub'@'%' IDENTIFIED BY '$password';
+    ALTER USER 'videoclub'@'%' IDENTIFIED BY '$password';
+    GRANT ALL PRIVILEGES ON auth.* TO 'videoclub'@'%';
+    GRANT ALL PRIVILEGES ON catalog.* TO 'videoclub'@'%';
+    FLUSH PRIVILEGES;"
+}
+
 # Stops the server of DIR cleanly (SIGTERM: InnoDB shuts down and flushes), waiting up to 60 s.
 mdb_stop() {
   local dir=$1 pid waited=0
