@@ -1,7 +1,5 @@
 package org.videoclub.catalog.repository;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.catalog.model.Book;
@@ -13,14 +11,6 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 @ApplicationScoped
 public class BookRepository implements PanacheRepository<Book> {
-
-    /** The books of {@code ids} with their genres, in id order. */
-    public Uni<List<Book>> findWithGenres(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return find("select b from Book b left join fetch b.genres where b.id in ?1 order by b.id", ids).list();
-    }
 
     public Uni<Book> findWithGenres(long id) {
         // list(), not firstResult(): a row limit on a collection fetch makes Hibernate warn (HHH90003004) on every call.

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.videoclub.catalog.model.Book;
 import org.videoclub.catalog.model.Genre;
 import org.videoclub.catalog.repository.BookFilter;
-import org.videoclub.catalog.repository.BookIdQueries;
+import org.videoclub.catalog.repository.BookQueries;
 import org.videoclub.catalog.repository.BookRepository;
 import org.videoclub.catalog.repository.GenreRepository;
 import org.videoclub.catalog.repository.InventoryRepository;
@@ -22,7 +22,6 @@ import org.videoclub.catalog.rest.BookRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -33,17 +32,17 @@ public class BookService {
     private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final BookRepository books;
-    private final BookIdQueries bookIds;
+    private final BookQueries bookQueries;
     private final GenreRepository genres;
     private final InventoryRepository inventory;
     private final RequestValidator validator;
     private final JsonPatches patches;
     private final SearchCache searches;
 
-    BookService(BookRepository books, BookIdQueries bookIds, GenreRepository genres, InventoryRepository inventory,
+    BookService(BookRepository books, BookQueries bookQueries, GenreRepository genres, InventoryRepository inventory,
             RequestValidator validator, JsonPatches patches, SearchCache searches) {
         this.books = books;
-        this.bookIds = bookIds;
+        this.bookQueries = bookQueries;
         this.genres = genres;
         this.inventory = inventory;
         this.validator = validator;
@@ -90,26 +89,24 @@ public class BookService {
      * A search by {@code q} alone pages through the cached ids of all its matches ({@link SearchCache}). With genre,
      * author or isbn as well it keeps the SQL path: each combination would need its own cached list, for searches that
      * are rarer. So does a search matching too many books to cache, and every search when the cache is disabled.
-     * No session around it: the id queries ({@link BookIdQueries}) run before the books are read in one.
+     * Read on the pool, without a Hibernate session ({@link BookQueries}).
      */
     public Uni<PageRequest.Page<Book>> list(BookFilter filter, PageRequest page) {
         if (!filter.fullTextOnly()) {
             return sqlPage(filter, page);
         }
         String expression = filter.fullTextQuery();
-        return searches.ids(expression, limit -> bookIds.fullTextIds(expression, limit))
+        return searches.ids(expression, limit -> bookQueries.fullTextIds(expression, limit))
                 .chain(ids -> ids == null ? sqlPage(filter, page) : cachedPage(ids, filter, page));
     }
 
     private Uni<PageRequest.Page<Book>> sqlPage(BookFilter filter, PageRequest page) {
-        return bookIds.pageIds(filter, page.afterId(), page.fetchSize())
-                .chain(books::findWithGenres)
-                .map(rows -> page.page(rows, book -> book.id));
+        return bookQueries.page(filter, page.afterId(), page.fetchSize()).map(rows -> page.page(rows, book -> book.id));
     }
 
     private Uni<PageRequest.Page<Book>> cachedPage(long[] matches, BookFilter filter, PageRequest page) {
         List<Long> ids = SearchCache.page(matches, page.afterId(), page.fetchSize());
-        return books.findWithGenres(ids).chain(rows -> {
+        return bookQueries.findWithGenres(ids).chain(rows -> {
             if (rows.size() == ids.size()) {
                 return Uni.createFrom().item(page.page(rows, book -> book.id));
             }
@@ -120,9 +117,9 @@ public class BookService {
         });
     }
 
-    @WithSession
+    /** The book {@code id}, read on the pool ({@link BookQueries}); 404 when there is none. */
     public Uni<Book> get(long id) {
-        return find(id);
+        return bookQueries.findWithGenres(id).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     public Uni<Book> create(BookRequest request) {
@@ -171,12 +168,14 @@ public class BookService {
         return Panache.withTransaction(work).onTermination().invoke(searches::invalidate);
     }
 
-    private Uni<Book> find(long id) {
-        return books.findWithGenres(id).onItem().ifNull().failWith(() -> ProblemException.notFound("There is no book " + id + "."));
+    /** The book to change, loaded in the session of the write, checked against {@code If-Match}. */
+    private Uni<Book> findForChange(long id, String ifMatch) {
+        return books.findWithGenres(id).onItem().ifNull().failWith(() -> notFound(id))
+                .invoke(book -> Versions.check(ifMatch, book.version));
     }
 
-    private Uni<Book> findForChange(long id, String ifMatch) {
-        return find(id).invoke(book -> Versions.check(ifMatch, book.version));
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("There is no book " + id + ".");
     }
 
     private Uni<Book> apply(Book book, BookRequest request) {
