@@ -47,8 +47,9 @@ class BookResourceTest {
         long id = created.jsonPath().getLong("id");
         assertEquals(true, created.header("Location").endsWith("/books/" + id));
 
+        // Reads come from SQL (BookQueries), writes from Hibernate: the same book must look the same in both.
         as("reader").get("/books/" + id).then().statusCode(200).header("ETag", "\"0\"")
-                .body("createdAt", equalTo(created.jsonPath().getString("createdAt")));
+                .body("", equalTo(created.jsonPath().getMap("")));
 
         Map<String, Object> replacement = book(Api.newIsbn(), List.of(classic));
         replacement.remove("description");
@@ -56,9 +57,12 @@ class BookResourceTest {
                 .header("ETag", "\"1\"").body("genres.id", equalTo(List.of((int) classic)))
                 .body("description", equalTo(null));
 
-        as("editor").body(Map.of("genreIds", List.of(), "publishedYear", 1966)).patch("/books/" + id).then().statusCode(200)
+        Response patched = as("editor").body(Map.of("genreIds", List.of(), "publishedYear", 1966)).patch("/books/" + id);
+        patched.then().statusCode(200)
                 .body("genres.size()", equalTo(0)).body("publishedYear", equalTo(1966))
                 .body("title", equalTo(replacement.get("title")));
+        as("reader").get("/books/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("", equalTo(patched.jsonPath().getMap("")));
 
         as("editor").delete("/books/" + id).then().statusCode(204);
         assertProblem(as("reader").get("/books/" + id), 404);
