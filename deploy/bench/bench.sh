@@ -455,11 +455,11 @@ FT_MATCHES=$(fulltext_matches)
 BOOK_WITH_GENRES="SELECT b.id, b.title, b.author, b.isbn, b.published_year, b.description, b.created_at, b.updated_at, b.version, g.id, g.name FROM"
 GENRES_OF_B="LEFT JOIN book_genre bg ON bg.book_id = b.id LEFT JOIN genre g ON g.id = bg.genre_id"
 EXPLAINS=$(for sql in \
-    "$BOOK_WITH_GENRES (SELECT b.id FROM book b WHERE b.id > 0 ORDER BY b.id LIMIT 21) page JOIN book b ON b.id = page.id $GENRES_OF_B ORDER BY b.id, g.id" \
-    "$BOOK_WITH_GENRES (SELECT b.id FROM book b WHERE b.id > $DEEP_AFTER ORDER BY b.id LIMIT 21) page JOIN book b ON b.id = page.id $GENRES_OF_B ORDER BY b.id, g.id" \
+    "$BOOK_WITH_GENRES (SELECT b.id FROM book b WHERE b.id > 0 ORDER BY b.id LIMIT 21) page JOIN book b ON b.id = page.id $GENRES_OF_B" \
+    "$BOOK_WITH_GENRES (SELECT b.id FROM book b WHERE b.id > $DEEP_AFTER ORDER BY b.id LIMIT 21) page JOIN book b ON b.id = page.id $GENRES_OF_B" \
     "SELECT b.id FROM book b WHERE MATCH (b.title, b.author) AGAINST ('+$FT_QUERY*' IN BOOLEAN MODE) LIMIT 100001" \
-    "$BOOK_WITH_GENRES book b $GENRES_OF_B WHERE b.id IN ($DEEP_AFTER, $(( DEEP_AFTER + 7 )), $(( DEEP_AFTER + 19 ))) ORDER BY b.id, g.id" \
-    "$BOOK_WITH_GENRES book b $GENRES_OF_B WHERE b.id = $DEEP_AFTER ORDER BY g.id"; do
+    "$BOOK_WITH_GENRES book b $GENRES_OF_B WHERE b.id IN ($DEEP_AFTER, $(( DEEP_AFTER + 7 )), $(( DEEP_AFTER + 19 )))" \
+    "$BOOK_WITH_GENRES book b $GENRES_OF_B WHERE b.id = $DEEP_AFTER"; do
   printf '%s\n' "$sql"
   catalog_sql "ANALYZE $sql" 2>&1 | awk -F'\t' '{ printf "  id=%s %s table=%s type=%s key=%s rows=%s r_rows=%s filtered=%s extra=%s\n", $1, $2, $3, $4, $6, $9, $10, $11, $13 }'
   printf '  server time: %s ms\n' "$(catalog_sql "ANALYZE FORMAT=JSON $sql" | sed 's/\\n//g; s/ //g' | sed -n 's/.*"query_block":{"select_id":1,"cost":[0-9.e+-]*,"r_loops":1,"r_total_time_ms":\([0-9.]*\).*/\1/p')"
