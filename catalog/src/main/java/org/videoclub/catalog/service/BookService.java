@@ -54,11 +54,12 @@ public class BookService {
     public static BookFilter filter(String q, String genre, String author, String isbn) {
         String fullText = null;
         if (q != null) {
-            // Every word is required and may be a prefix; boolean-mode operators the caller sent are dropped.
+            // Every word is required and may be a prefix; boolean-mode operators the caller sent are dropped. Lower-cased:
+            // the full-text index ignores case, and the search cache keeps one list per expression.
             fullText = NOT_A_WORD_CHARACTER.splitAsStream(q)
                     .filter(word -> word.length() >= MIN_SEARCH_WORD)
                     .limit(10)
-                    .map(word -> "+" + word + "*")
+                    .map(word -> "+" + word.toLowerCase(Locale.ROOT) + "*")
                     .collect(Collectors.joining(" "));
             if (fullText.isEmpty()) {
                 throw ProblemException.badRequest("q", "needs at least one word of " + MIN_SEARCH_WORD + " or more letters or digits");

@@ -9,6 +9,7 @@ import static org.videoclub.catalog.support.Api.unique;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,6 +122,18 @@ class BookSearchTest {
         for (List<Long> answer : answers) {
             assertEquals(books, answer);
         }
+        assertEquals(loads + 1, loads());
+    }
+
+    @Test
+    void searchesThatDifferOnlyInCaseShareOneCachedList() throws Exception {
+        String word = uniqueWord();
+        List<Long> books = List.of(Api.createBook("The " + word, unique("Author"), List.of()),
+                Api.createBook(unique("Title"), word + " Smith", List.of()));
+        long loads = loads();
+        assertEquals(books, search(word));
+        assertEquals(books, search(word.toUpperCase(Locale.ROOT)));
+        assertEquals(books, search(word.toLowerCase(Locale.ROOT) + " ?!"));
         assertEquals(loads + 1, loads());
     }
 
