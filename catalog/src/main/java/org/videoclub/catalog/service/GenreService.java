@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.catalog.model.Genre;
+import org.videoclub.catalog.repository.BookRepository;
 import org.videoclub.catalog.repository.GenreRepository;
 import org.videoclub.catalog.rest.GenreRequest;
 
@@ -18,11 +19,13 @@ import io.smallrye.mutiny.Uni;
 public class GenreService {
 
     private final GenreRepository genres;
+    private final BookRepository books;
     private final RequestValidator validator;
     private final JsonPatches patches;
 
-    GenreService(GenreRepository genres, RequestValidator validator, JsonPatches patches) {
+    GenreService(GenreRepository genres, BookRepository books, RequestValidator validator, JsonPatches patches) {
         this.genres = genres;
+        this.books = books;
         this.validator = validator;
         this.patches = patches;
     }
@@ -51,7 +54,7 @@ public class GenreService {
     @WithTransaction
     public Uni<Genre> replace(long id, String ifMatch, GenreRequest request) {
         return Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> findForChange(id, ifMatch).chain(genre -> apply(genre, valid)))
+                .chain(valid -> findForChange(id, ifMatch).chain(genre -> change(genre, valid)))
                 .call(genres::flush);
     }
 
@@ -60,7 +63,7 @@ public class GenreService {
         return findForChange(id, ifMatch)
                 .chain(genre -> {
                     GenreRequest current = new GenreRequest(genre.name, genre.description);
-                    return apply(genre, validator.check(patches.merge(current, patch, GenreRequest.class)));
+                    return change(genre, validator.check(patches.merge(current, patch, GenreRequest.class)));
                 })
                 .call(genres::flush);
     }
@@ -68,7 +71,17 @@ public class GenreService {
     @WithTransaction
     public Uni<Void> delete(long id, String ifMatch) {
         // book_genre rows go with the genre (ON DELETE CASCADE): the genre disappears from its books.
-        return findForChange(id, ifMatch).chain(genres::delete);
+        return findForChange(id, ifMatch)
+                .call(genre -> books.markBooksChanged(genre, Clock.now()))
+                .chain(genres::delete);
+    }
+
+    /** {@link #apply}, and a new name is a change of the genre's books too: their answers show it. */
+    private Uni<Genre> change(Genre genre, GenreRequest request) {
+        String nameBefore = genre.name;
+        return apply(genre, request).call(changed -> changed.name.equals(nameBefore)
+                ? Uni.createFrom().voidItem()
+                : books.markBooksChanged(changed, changed.updatedAt));
     }
 
     private Uni<Genre> find(long id) {

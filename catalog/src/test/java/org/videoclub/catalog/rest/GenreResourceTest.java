@@ -81,6 +81,28 @@ class GenreResourceTest {
     }
 
     @Test
+    void renamingOrDeletingAGenreIsAChangeOfItsBooks() {
+        long genre = Api.createGenre(unique("Renamed"));
+        long book = Api.createBook(unique("Title"), unique("Author"), List.of(genre));
+        long otherBook = Api.createBook(unique("Title"), unique("Author"), List.of());
+        // The books do not show a genre's description.
+        asAdmin().body(Map.of("description", "other words")).patch("/genres/" + genre).then().statusCode(200);
+        as("reader").get("/books/" + book).then().statusCode(200).header("ETag", "\"0\"");
+
+        String name = unique("Newname");
+        asAdmin().body(Map.of("name", name)).patch("/genres/" + genre).then().statusCode(200);
+        as("reader").get("/books/" + book).then().statusCode(200).header("ETag", "\"1\"")
+                .body("genres[0].name", equalTo(name));
+        // A change based on the answer from before the rename is refused.
+        assertProblem(as("editor").header("If-Match", "\"0\"").body(Map.of("title", unique("Title")))
+                .patch("/books/" + book), 412);
+
+        asAdmin().delete("/genres/" + genre).then().statusCode(204);
+        as("reader").get("/books/" + book).then().statusCode(200).header("ETag", "\"2\"").body("genres.size()", equalTo(0));
+        as("reader").get("/books/" + otherBook).then().statusCode(200).header("ETag", "\"0\"");
+    }
+
+    @Test
     void invalidGenresAreRefusedWith422() {
         String before = Db.fingerprint();
         assertProblem(asAdmin().body(Map.of("name", "")).post("/genres"), 422).then().body("errors[0].field", equalTo("name"));
