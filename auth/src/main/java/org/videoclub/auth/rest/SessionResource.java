@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.videoclub.auth.security.SigningKeys;
 import org.videoclub.auth.service.ProblemException;
 import org.videoclub.auth.service.RevocationFeedService;
@@ -28,6 +29,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 @Path("/")
+@Cancellable(false) // a client that hangs up does not cut a transaction in half (README "Operations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sessions")
 public class SessionResource {

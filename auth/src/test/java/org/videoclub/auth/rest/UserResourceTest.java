@@ -1,6 +1,8 @@
 package org.videoclub.auth.rest;
 
 import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +13,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.videoclub.auth.Api.Account;
 import org.videoclub.auth.TestDatabase;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -46,6 +51,23 @@ class UserResourceTest {
                 .body("$", not(org.hamcrest.Matchers.hasKey("password")));
         assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = '" + name + "' AND role = 'reader'"
                 + " AND password_hash LIKE '$2%'"));
+    }
+
+    /** Sign-ups whose clients hang up at once are still made: the REST layer does not cancel them half-way. */
+    @Test
+    void signUpsWhoseClientsHangUpAreStillMade() throws Exception {
+        String prefix = Api.uniqueName("gone");
+        int clients = 10;
+        for (int i = 0; i < clients; i++) {
+            String body = "{\"username\":\"" + prefix + "-" + i + "\",\"password\":\"" + Api.PASSWORD + "\"}";
+            byte[] request = ("POST /users HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(UTF_8);
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.getOutputStream().write(request);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> TestDatabase.number(
+                "SELECT COUNT(*) FROM users WHERE username LIKE '" + prefix + "-%'") == clients);
     }
 
     @Test

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.videoclub.catalog.model.InventoryItem;
 import org.videoclub.catalog.service.InventoryService;
 import org.videoclub.catalog.service.PageRequest;
@@ -31,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Inventory items (SPEC section 4): reads for any signed-in user, changes for editors and admins. */
 @Path("/inventory")
+@Cancellable(false) // a client that hangs up does not cut a transaction in half (README "Operations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "reader", "editor", "admin" })
