@@ -29,7 +29,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 @Path("/")
-@Cancellable(false) // a client that hangs up does not cut a transaction in half (README "Operations")
+@Cancellable(false) // a request runs to completion when its client hangs up: no write is cut in half
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sessions")
 public class SessionResource {

@@ -36,7 +36,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/users")
-@Cancellable(false) // a client that hangs up does not cut a transaction in half (README "Operations")
+@Cancellable(false) // a request runs to completion when its client hangs up: no write is cut in half
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "users")

@@ -31,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Genres (SPEC section 4): reads for any signed-in user, changes for editors and admins. */
 @Path("/genres")
-@Cancellable(false) // a client that hangs up does not cut a transaction in half (README "Operations")
+@Cancellable(false) // a request runs to completion when its client hangs up: no write is cut in half
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "reader", "editor", "admin" })
