@@ -12,11 +12,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * First handler of every request: gives it a request id (the caller's X-Request-Id when sane, else a new one), put
- * on the request for the access log and the 500 answers and echoed on the response; and refuses a body whose declared
- * length is over the limit with a problem+json 413 before it is read.
+ * on the request for the access log and the 500 answers and echoed on the response; and refuses a body over the
+ * limit with a problem+json 413 (the REST layer would answer an empty one): a body that announces its length before
+ * it is read, a chunked one, which announces none, as it is read here (the REST layer then takes the body read).
  */
 @ApplicationScoped
 public class RequestIdFilter {
@@ -27,6 +30,7 @@ public class RequestIdFilter {
     void register(@Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
         long limit = maxBody.asLongValue();
+        BodyHandler chunkedBody = BodyHandler.create(false).setBodyLimit(limit);
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String id = context.request().getHeader(HEADER);
             if (id == null || !SANE_ID.matcher(id).matches()) {
@@ -37,18 +41,31 @@ public class RequestIdFilter {
             }
             context.response().putHeader(HEADER, id);
             String length = context.request().getHeader("Content-Length");
-            if (length != null && isOver(length, limit)) {
-                int status = 413;
-                context.response().setStatusCode(status)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .end(Json.encode(new Problem("about:blank", ProblemMappers.reason(status), status,
-                                "The body is over the limit of " + limit / 1024 + " KiB.", context.request().path(),
-                                null, null)));
-                return;
+            if (length == null && context.request().headers().contains("Transfer-Encoding")) {
+                chunkedBody.handle(context); // fails the request with 413 past the limit
+            } else if (length != null && isOver(length, limit)) {
+                tooLarge(context, limit);
+            } else {
+                context.next();
             }
-            context.next();
         });
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().headWritten()) {
+                tooLarge(context, limit);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private static void tooLarge(RoutingContext context, long limit) {
+        int status = 413;
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close") // the rest of the body is not read
+                .end(Json.encode(new Problem("about:blank", ProblemMappers.reason(status), status,
+                        "The body is over the limit of " + limit / 1024 + " KiB.", context.request().path(),
+                        null, null)));
     }
 
     private static boolean isOver(String length, long limit) {

@@ -7,13 +7,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.Api.Account;
 import org.videoclub.auth.TestDatabase;
+import org.videoclub.testing.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -71,6 +74,24 @@ class MalformedInputTest {
     void bodiesOverTheLimit() {
         String big = "{\"username\": \"" + "a".repeat(70 * 1024) + "\", \"password\": \"password123\"}";
         assertProblem(post("/users", big), 413).body("detail", containsString("64 KiB"));
+    }
+
+    /** A chunked body announces no length: the limit applies as it is read, with the same answer. */
+    @Test
+    void chunkedBodiesOverTheLimit() throws Exception {
+        String before = TestDatabase.snapshot();
+        String big = "{\"username\": \"" + "a".repeat(70 * 1024) + "\", \"password\": \"password123\"}";
+        RawHttp.Answer refused = RawHttp.sendChunked(RestAssured.port, "POST", "/users", null, big);
+        assertEquals(413, refused.status(), refused::body);
+        assertEquals("application/problem+json", refused.headers().get("content-type"));
+        assertTrue(refused.body().contains("\"status\":413") && refused.body().contains("64 KiB"), refused.body());
+        assertEquals(before, TestDatabase.snapshot());
+
+        String name = Api.uniqueName("chunked");
+        RawHttp.Answer created = RawHttp.sendChunked(RestAssured.port, "POST", "/users", null,
+                "{\"username\": \"" + name + "\", \"password\": \"" + Api.PASSWORD + "\"}");
+        assertEquals(201, created.status(), created::body);
+        assertTrue(created.body().contains("\"username\":\"" + name + "\""), created.body());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.videoclub.auth.rest;
 
 import static io.restassured.RestAssured.given;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -13,7 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.Api.Account;
 import org.videoclub.auth.TestDatabase;
+import org.videoclub.testing.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -59,12 +58,8 @@ class UserResourceTest {
         String prefix = Api.uniqueName("gone");
         int clients = 10;
         for (int i = 0; i < clients; i++) {
-            String body = "{\"username\":\"" + prefix + "-" + i + "\",\"password\":\"" + Api.PASSWORD + "\"}";
-            byte[] request = ("POST /users HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(UTF_8);
-            try (Socket socket = new Socket("localhost", RestAssured.port)) {
-                socket.getOutputStream().write(request);
-            }
+            RawHttp.sendAndHangUp(RestAssured.port, "POST", "/users", null,
+                    "{\"username\":\"" + prefix + "-" + i + "\",\"password\":\"" + Api.PASSWORD + "\"}");
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> TestDatabase.number(
                 "SELECT COUNT(*) FROM users WHERE username LIKE '" + prefix + "-%'") == clients);

@@ -14,6 +14,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * What happens around the REST layer: every request gets a request id (the caller's X-Request-Id when it is sane, else a
@@ -27,9 +28,11 @@ public class HttpRoutes {
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final long maxBodySize;
+    private final BodyHandler chunkedBody;
 
     HttpRoutes(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.maxBodySize = maxBodySize.asLongValue();
+        this.chunkedBody = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
     }
 
     void install(@Observes Router router) {
@@ -52,14 +55,18 @@ public class HttpRoutes {
     }
 
     /**
-     * A body announced larger than the limit is refused before it is read, as problem+json (the REST layer would answer
-     * an empty 413; it still guards chunked bodies, which announce no length).
+     * A body larger than the limit is refused as problem+json (the REST layer would answer an empty 413): one that
+     * announces its length, before it is read; a chunked one, which announces none, as it is read here (the REST layer
+     * then takes the body read).
      */
     private void bodySizeLimit(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
+        if (length == null && context.request().headers().contains("Transfer-Encoding")) {
+            chunkedBody.handle(context); // fails the request with 413 past the limit
+            return;
+        }
         if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
                 && Long.parseLong(length) > maxBodySize) {
-            context.response().putHeader("Connection", "close");
             answer(context, 413);
             return;
         }
@@ -81,6 +88,9 @@ public class HttpRoutes {
             return;
         }
         String detail = status >= 500 ? "Unexpected error; report the requestId to the operators." : ProblemMappers.detail(status);
+        if (status == 413) {
+            context.response().putHeader("Connection", "close"); // the rest of the body is not read
+        }
         context.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(Problems.json(Problems.problem(status, detail, null, context.request())));

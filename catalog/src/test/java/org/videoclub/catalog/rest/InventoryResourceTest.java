@@ -1,6 +1,5 @@
 package org.videoclub.catalog.rest;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,8 +7,6 @@ import static org.videoclub.catalog.support.Api.as;
 import static org.videoclub.catalog.support.Api.asAdmin;
 import static org.videoclub.catalog.support.Api.assertProblem;
 
-import java.io.OutputStream;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.Api;
 import org.videoclub.catalog.support.Db;
 import org.videoclub.catalog.support.TestTokens;
+import org.videoclub.testing.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -136,16 +134,9 @@ class InventoryResourceTest {
     void stockChangesWhoseClientsHangUpAreStillMade() throws Exception {
         long item = Api.createItem(Api.createBook(), 0);
         int clients = 40;
-        String body = "{\"delta\":1}";
-        byte[] request = ("POST /inventory/" + item + "/stock HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + TestTokens.token("editor") + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(UTF_8);
+        String token = TestTokens.token("editor");
         for (int i = 0; i < clients; i++) {
-            try (Socket socket = new Socket("localhost", RestAssured.port)) {
-                OutputStream out = socket.getOutputStream();
-                out.write(request);
-                out.flush();
-            }
+            RawHttp.sendAndHangUp(RestAssured.port, "POST", "/inventory/" + item + "/stock", token, "{\"delta\":1}");
         }
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Db.number("SELECT stock FROM inventory_item WHERE id = ?", item) == clients);

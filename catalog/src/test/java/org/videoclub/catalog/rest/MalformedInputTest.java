@@ -2,6 +2,7 @@ package org.videoclub.catalog.rest;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videoclub.catalog.support.Api.asAdmin;
 import static org.videoclub.catalog.support.Api.assertProblem;
 
@@ -14,8 +15,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.videoclub.catalog.support.Api;
 import org.videoclub.catalog.support.Db;
+import org.videoclub.catalog.support.TestTokens;
+import org.videoclub.testing.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /** Bad bodies of every kind, on every endpoint that takes one: a 4xx problem+json, and the database unchanged. */
@@ -74,14 +78,27 @@ class MalformedInputTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyEndpoint")
-    void missingOversizedAndMistypedBodies(String method, String template) {
+    void missingOversizedAndMistypedBodies(String method, String template) throws Exception {
         String path = path(template);
         String before = Db.fingerprint();
         assertProblem(asAdmin().request(method, path), 400);
         assertProblem(asAdmin().contentType("text/plain").body("name=x").request(method, path), 415);
         String huge = "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}";
         assertProblem(asAdmin().body(huge).request(method, path), 413);
+        RawHttp.Answer chunked = RawHttp.sendChunked(RestAssured.port, method, path, TestTokens.token("admin"), huge);
+        assertEquals(413, chunked.status(), chunked::body);
+        assertEquals("application/problem+json", chunked.headers().get("content-type"));
+        assertTrue(chunked.body().contains("\"status\":413"), chunked.body());
         assertEquals(before, Db.fingerprint());
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsRead() throws Exception {
+        String name = Api.unique("Chunked");
+        RawHttp.Answer created = RawHttp.sendChunked(RestAssured.port, "POST", "/genres", TestTokens.token("admin"),
+                "{\"name\":\"" + name + "\"}");
+        assertEquals(201, created.status(), created::body);
+        assertTrue(created.body().contains("\"name\":\"" + name + "\""), created.body());
     }
 
     @Test
