@@ -76,30 +76,23 @@ public class BookQueries {
         StringBuilder ids = new StringBuilder("SELECT b.id FROM book b WHERE b.id > ?");
         List<Object> parameters = new ArrayList<>();
         parameters.add(afterId);
-        if (filter.fullTextQuery() != null) {
-            ids.append(" AND MATCH (b.title, b.author) AGAINST (? IN BOOLEAN MODE)");
-            parameters.add(filter.fullTextQuery());
-        }
-        if (filter.genreId() != null) {
-            ids.append(" AND b.id IN (SELECT bg.book_id FROM book_genre bg WHERE bg.genre_id = ?)");
-            parameters.add(filter.genreId());
-        }
-        if (filter.genreNameKey() != null) {
-            ids.append(" AND b.id IN (SELECT bg.book_id FROM book_genre bg JOIN genre g ON g.id = bg.genre_id"
-                    + " WHERE g.name_key = ?)");
-            parameters.add(filter.genreNameKey());
-        }
-        if (filter.author() != null) {
-            ids.append(" AND b.author = ?");
-            parameters.add(filter.author());
-        }
-        if (filter.isbn() != null) {
-            ids.append(" AND b.isbn = ?");
-            parameters.add(filter.isbn());
-        }
+        and(ids, parameters, "MATCH (b.title, b.author) AGAINST (? IN BOOLEAN MODE)", filter.fullTextQuery());
+        and(ids, parameters, "b.id IN (SELECT bg.book_id FROM book_genre bg WHERE bg.genre_id = ?)", filter.genreId());
+        and(ids, parameters, "b.id IN (SELECT bg.book_id FROM book_genre bg JOIN genre g ON g.id = bg.genre_id"
+                + " WHERE g.name_key = ?)", filter.genreNameKey());
+        and(ids, parameters, "b.author = ?", filter.author());
+        and(ids, parameters, "b.isbn = ?", filter.isbn());
         ids.append(" ORDER BY b.id LIMIT ").append(size);
         String sql = BOOK_WITH_GENRES + "(" + ids + ") page JOIN book b ON b.id = page.id" + GENRES_OF_B;
         return pool.preparedQuery(sql).execute(Tuple.from(parameters)).map(BookQueries::books);
+    }
+
+    /** Adds {@code condition}, whose one parameter is {@code value}, when the filter has a value for it. */
+    private static void and(StringBuilder sql, List<Object> parameters, String condition, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            parameters.add(value);
+        }
     }
 
     /**
