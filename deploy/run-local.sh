@@ -151,7 +151,8 @@ start_service() {
   port=$(service_port "$service")
   # Local runs listen on loopback only: the admin password is a printed default.
   # shellcheck disable=SC2086 # JAVA_OPTS and AUTH_JAVA_OPTS / CATALOG_JAVA_OPTS are lists of options
-  local service_opts cache_opts
+  local jvm_opts service_opts cache_opts
+  jvm_opts=${JAVA_OPTS-$(jvm_tuned_opts "${JAVA:-java}")}
   service_opts=$(service_java_opts "$service")
   rm -f "$LOCAL/run/$service.recording"
   cache_opts=$(class_cache_opts "$service")
@@ -160,7 +161,7 @@ start_service() {
     JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
     AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-    setsid "${JAVA:-java}" ${JAVA_OPTS-$JVM_TUNED_OPTS} $cache_opts $service_opts -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
+    setsid "${JAVA:-java}" $jvm_opts $cache_opts $service_opts -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
   echo $! > "$LOCAL/run/$service.pid"
   STARTED_AT[$service]=$(now_ms)
 }

@@ -82,7 +82,7 @@ DEFAULT_JAVA=$(command -v java || echo "$JAVA")
 
 # Tuned JVM options: deploy/lib/jvm.sh (the ones run-local.sh uses), unless BENCH_JAVA_OPTS replaces them.
 # MALLOC_ARENA_MAX=2 (environment): glibc would otherwise keep a malloc arena per thread that ever allocated.
-TUNED_OPTS=${BENCH_JAVA_OPTS:-$JVM_TUNED_OPTS}
+TUNED_OPTS=${BENCH_JAVA_OPTS:-$(jvm_tuned_opts "$JAVA")}
 SERVICE_ENV=(MALLOC_ARENA_MAX=2 ${BENCH_SERVICE_ENV:-})
 
 # --- tools ----------------------------------------------------------------------------------------------------------
@@ -195,6 +195,11 @@ stop_service() {
 }
 
 rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1 / 1024}'; }
+# The file-backed part of a process's RSS: jars, the JDK's libraries and the class-data cache, mapped and clean (the
+# kernel can drop these pages and read them again), unlike the heap and the JVM's own memory.
+rss_file_mb() { awk '/^RssFile:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+# An idle RSS table cell: "180 MB (64 file-backed)".
+idle_rss_cell() { echo "$(rss_mb "$1") MB ($(rss_file_mb "$1") file-backed)"; }
 
 # start_both LABEL JAVA "AUTH_OPTS" "CATALOG_OPTS": starts auth then catalog (one at a time, so that each start-up
 # has the cores), records start-up times and idle RSS (3 s after catalog is ready) in STARTUP_ROWS.
@@ -210,7 +215,7 @@ start_both() {
   auth_q=$(sed -n 's/.* started in \([0-9.]*s\)\..*/\1/p' "$LOCAL/logs/auth.log" | tail -n 1)
   catalog_q=$(sed -n 's/.* started in \([0-9.]*s\)\..*/\1/p' "$LOCAL/logs/catalog.log" | tail -n 1)
   IDLE_RSS_AUTH=$(rss_mb "${PID[auth]}") IDLE_RSS_CATALOG=$(rss_mb "${PID[catalog]}")
-  STARTUP_ROWS+=("| $label | $auth_ms ms (Quarkus ${auth_q:-?}) | $catalog_ms ms (Quarkus ${catalog_q:-?}) | $IDLE_RSS_AUTH MB | $IDLE_RSS_CATALOG MB |")
+  STARTUP_ROWS+=("| $label | $auth_ms ms (Quarkus ${auth_q:-?}) | $catalog_ms ms (Quarkus ${catalog_q:-?}) | $(idle_rss_cell "${PID[auth]}") | $(idle_rss_cell "${PID[catalog]}") |")
   say "  $label: auth $auth_ms ms, catalog $catalog_ms ms to first answer; idle RSS auth $IDLE_RSS_AUTH MB, catalog $IDLE_RSS_CATALOG MB"
   LAST_AUTH_MS=$auth_ms LAST_CATALOG_MS=$catalog_ms
 }
@@ -401,7 +406,7 @@ if [[ $REUSE == yes ]]; then
   create_users
   seed_catalog
   IDLE_RSS_AUTH=$(rss_mb "${PID[auth]}") IDLE_RSS_CATALOG=$(rss_mb "${PID[catalog]}")
-  STARTUP_ROWS+=("| running stack (not restarted) | – | – | $IDLE_RSS_AUTH MB | $IDLE_RSS_CATALOG MB |")
+  STARTUP_ROWS+=("| running stack (not restarted) | – | – | $(idle_rss_cell "${PID[auth]}") | $(idle_rss_cell "${PID[catalog]}") |")
   LAST_AUTH_MS="" LAST_CATALOG_MS=""
 else
   for port in "$AUTH_PORT" "$CATALOG_PORT"; do
@@ -580,7 +585,8 @@ REPORT=$(cat <<EOF
 
 $TABLE
 
-Start-up (launch to the first answered request, each service started alone) and RSS (ps -o rss, 3 s after ready):
+Start-up (launch to the first answered request, each service started alone) and RSS (ps -o rss, 3 s after ready;
+in brackets the file-backed part, RssFile of /proc/PID/status):
 
 $STARTUP_TABLE
 

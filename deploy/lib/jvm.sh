@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # JVM settings for running the services' jars, shared by deploy/run-local.sh and deploy/bench/bench.sh.
-# Source this file, then: jvm_feature JAVA; jvm_cache_file DIR SERVICE APP_DIR JAVA_FEATURE;
+# Source this file, then: jvm_tuned_opts JAVA; jvm_feature JAVA; jvm_cache_file DIR SERVICE APP_DIR JAVA_FEATURE;
 # jvm_cache_make_opts / jvm_cache_use_opts FILE JAVA_FEATURE.
 
 # Small-VM options (README "Performance", where each is measured):
@@ -10,6 +10,17 @@
 #     would be a quarter of RAM); -XX:MinHeapFreeRatio/MaxHeapFreeRatio: memory goes back after a burst.
 #   -XX:ReservedCodeCacheSize=64m, -Xss512k: smaller reservations; -XX:+ExitOnOutOfMemoryError: let systemd restart.
 JVM_TUNED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"
+
+# JVM_TUNED_OPTS for one java command, plus -XX:TrimNativeHeapInterval=5000 where that JVM has it (JDK 17.0.9 and
+# later): every 5 s the JVM gives back to the OS the memory that malloc keeps after it is freed, mostly the JIT
+# compilers' work areas (measured: about 20 MB less RSS per service, idle or after load, at no cost in throughput).
+jvm_tuned_opts() {
+  if "$1" -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1; then
+    echo "$JVM_TUNED_OPTS -XX:TrimNativeHeapInterval=5000"
+  else
+    echo "$JVM_TUNED_OPTS"
+  fi
+}
 
 # The feature release of a java command (17, 21, 25, ...).
 jvm_feature() {
