@@ -198,8 +198,8 @@ rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1 / 1024}'; }
 # The file-backed part of a process's RSS: jars, the JDK's libraries and the class-data cache, mapped and clean (the
 # kernel can drop these pages and read them again), unlike the heap and the JVM's own memory.
 rss_file_mb() { awk '/^RssFile:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
-# An idle RSS table cell: "180 MB (64 file-backed)".
-idle_rss_cell() { echo "$(rss_mb "$1") MB ($(rss_file_mb "$1") file-backed)"; }
+# An idle RSS table cell from RSS_MB, measured already, and PID: "180 MB (64 file-backed)".
+idle_rss_cell() { echo "$1 MB ($(rss_file_mb "$2") file-backed)"; }
 
 # start_both LABEL JAVA "AUTH_OPTS" "CATALOG_OPTS": starts auth then catalog (one at a time, so that each start-up
 # has the cores), records start-up times and idle RSS (3 s after catalog is ready) in STARTUP_ROWS.
@@ -215,7 +215,7 @@ start_both() {
   auth_q=$(sed -n 's/.* started in \([0-9.]*s\)\..*/\1/p' "$LOCAL/logs/auth.log" | tail -n 1)
   catalog_q=$(sed -n 's/.* started in \([0-9.]*s\)\..*/\1/p' "$LOCAL/logs/catalog.log" | tail -n 1)
   IDLE_RSS_AUTH=$(rss_mb "${PID[auth]}") IDLE_RSS_CATALOG=$(rss_mb "${PID[catalog]}")
-  STARTUP_ROWS+=("| $label | $auth_ms ms (Quarkus ${auth_q:-?}) | $catalog_ms ms (Quarkus ${catalog_q:-?}) | $(idle_rss_cell "${PID[auth]}") | $(idle_rss_cell "${PID[catalog]}") |")
+  STARTUP_ROWS+=("| $label | $auth_ms ms (Quarkus ${auth_q:-?}) | $catalog_ms ms (Quarkus ${catalog_q:-?}) | $(idle_rss_cell "$IDLE_RSS_AUTH" "${PID[auth]}") | $(idle_rss_cell "$IDLE_RSS_CATALOG" "${PID[catalog]}") |")
   say "  $label: auth $auth_ms ms, catalog $catalog_ms ms to first answer; idle RSS auth $IDLE_RSS_AUTH MB, catalog $IDLE_RSS_CATALOG MB"
   LAST_AUTH_MS=$auth_ms LAST_CATALOG_MS=$catalog_ms
 }
@@ -406,7 +406,7 @@ if [[ $REUSE == yes ]]; then
   create_users
   seed_catalog
   IDLE_RSS_AUTH=$(rss_mb "${PID[auth]}") IDLE_RSS_CATALOG=$(rss_mb "${PID[catalog]}")
-  STARTUP_ROWS+=("| running stack (not restarted) | – | – | $(idle_rss_cell "${PID[auth]}") | $(idle_rss_cell "${PID[catalog]}") |")
+  STARTUP_ROWS+=("| running stack (not restarted) | – | – | $(idle_rss_cell "$IDLE_RSS_AUTH" "${PID[auth]}") | $(idle_rss_cell "$IDLE_RSS_CATALOG" "${PID[catalog]}") |")
   LAST_AUTH_MS="" LAST_CATALOG_MS=""
 else
   for port in "$AUTH_PORT" "$CATALOG_PORT"; do

@@ -16,8 +16,9 @@ JVM_TUNED_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:Ma
 # compilers' work areas (measured on catalog: about 20 MB less RSS 10 s after start-up and after load, at no cost in
 # throughput).
 jvm_tuned_opts() {
-  if "$1" -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1; then
-    echo "$JVM_TUNED_OPTS -XX:TrimNativeHeapInterval=5000"
+  local trim=-XX:TrimNativeHeapInterval=5000
+  if "$1" "$trim" -version > /dev/null 2>&1; then
+    echo "$JVM_TUNED_OPTS $trim"
   else
     echo "$JVM_TUNED_OPTS"
   fi
