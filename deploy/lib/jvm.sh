@@ -3,7 +3,7 @@
 # Source this file, then: jvm_tuned_opts JAVA; jvm_feature JAVA; jvm_cache_file DIR SERVICE APP_DIR JAVA_FEATURE;
 # jvm_cache_make_opts / jvm_cache_use_opts FILE JAVA_FEATURE.
 
-# Small-VM options (README "Performance", where each is measured):
+# Small-VM options (deploy/bench/README.md "JVM settings", where each is measured):
 #   SerialGC: one GC thread, no concurrent GC machinery: the smallest footprint, and what the JVM picks by itself on
 #     a 1 vCPU / 1 GB droplet; pauses stay in single milliseconds with heaps this small.
 #   -Xms16m -Xmx128m: the heap grows from 16 MB as needed, capped well below the droplet's memory (the default cap
