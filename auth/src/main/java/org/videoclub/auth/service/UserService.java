@@ -1,7 +1,9 @@
 package org.videoclub.auth.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +15,7 @@ import org.videoclub.auth.security.PasswordHasher;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * Accounts: sign-up, reads, changes and deletion, with the self-or-admin rules of SPEC section 3. Names are unique
@@ -33,19 +36,24 @@ public class UserService {
     public record UserChange(String username, String password, String currentPassword, Role role) {
     }
 
+    private static final String ADMIN_CHANGES = "videoclub.auth.admin-changes";
+    private static final Duration ADMIN_CHANGE_WAIT = Duration.ofSeconds(30);
+
     private final UserRepository users;
     private final SessionService sessions;
     private final LoginAttempts attempts;
     private final AuditService audit;
     private final PasswordHasher hasher;
+    private final Vertx vertx;
 
     UserService(UserRepository users, SessionService sessions, LoginAttempts attempts, AuditService audit,
-            PasswordHasher hasher) {
+            PasswordHasher hasher, Vertx vertx) {
         this.users = users;
         this.sessions = sessions;
         this.attempts = attempts;
         this.audit = audit;
         this.hasher = hasher;
+        this.vertx = vertx;
     }
 
     /**
@@ -129,18 +137,24 @@ public class UserService {
                         : checksCurrent
                                 ? checkCurrentThenHash(user, change, caller, origin)
                                 : hashWithPermit(change.password()))
-                .flatMap(hash -> Panache.withTransaction(() -> (change.role() != null
-                        ? users.lockAdmins()
-                        : Uni.createFrom().item(List.<User> of()))
-                        .flatMap(admins -> users.findForUpdate(id)
-                                .call(user -> checkVersion(user, expectedVersion))
-                                .call(user -> change.role() != null && user.role == Role.admin
-                                        && change.role() != Role.admin
-                                        ? refuseIfLastAdmin(admins)
-                                        : Uni.createFrom().voidItem())
-                                .call(user -> apply(user, change, newCanonical, hash, caller, origin))
-                                .call(user -> users.flush()))))
+                .flatMap(hash -> oneAdminChangeAtATime(change.role() != null,
+                        () -> write(id, change, newCanonical, hash, expectedVersion, caller, origin)))
                 .onFailure(ConstraintViolations::isDuplicateKey).transform(e -> taken(change.username()));
+    }
+
+    /** The change in one transaction; a role change locks the admin rows first and decides on them. */
+    private Uni<User> write(long id, UserChange change, String newCanonical, String hash, Long expectedVersion,
+            Caller caller, Origin origin) {
+        return Panache.withTransaction(() -> (change.role() != null
+                ? users.lockAdmins()
+                : Uni.createFrom().item(List.<User> of()))
+                .flatMap(admins -> users.findForUpdate(id)
+                        .call(user -> checkVersion(user, expectedVersion))
+                        .call(user -> change.role() != null && user.role == Role.admin && change.role() != Role.admin
+                                ? refuseIfLastAdmin(admins)
+                                : Uni.createFrom().voidItem())
+                        .call(user -> apply(user, change, newCanonical, hash, caller, origin))
+                        .call(user -> users.flush())));
     }
 
     private Uni<Void> apply(User user, UserChange change, String newCanonical, String hash, Caller caller,
@@ -190,7 +204,7 @@ public class UserService {
     /** Deletes the account and revokes its sessions. The last admin cannot be deleted. */
     public Uni<Void> delete(long id, Long expectedVersion, Caller caller, Origin origin) {
         return visible(id, caller)
-                .flatMap(found -> Panache.withTransaction(() -> users.lockAdmins()
+                .flatMap(found -> oneAdminChangeAtATime(true, () -> Panache.withTransaction(() -> users.lockAdmins()
                         .flatMap(admins -> users.findForUpdate(id)
                                 .call(user -> checkVersion(user, expectedVersion))
                                 .call(user -> user.role == Role.admin
@@ -199,8 +213,24 @@ public class UserService {
                                 .call(user -> sessions.revokeAllOf(user.id))
                                 .call(user -> audit.record(AuditEventType.ACCOUNT_DELETED, caller.userId(), user.id,
                                         origin))
-                                .call(user -> users.delete(user)))))
+                                .call(user -> users.delete(user))))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Runs a change that could leave no admin after the other such changes of this instance, one at a time. The
+     * admin rows' lock in the database is what decides (across instances too); this queue only keeps a burst of
+     * such changes from each holding a pooled connection while it waits for that lock, which would leave none for
+     * other requests. Vert.x's own asynchronous lock: the waiting requests hold no thread and no connection.
+     */
+    private <T> Uni<T> oneAdminChangeAtATime(boolean couldLeaveNoAdmin, Supplier<Uni<T>> change) {
+        if (!couldLeaveNoAdmin) {
+            return change.get();
+        }
+        return vertx.sharedData().getLocalLockWithTimeout(ADMIN_CHANGES, ADMIN_CHANGE_WAIT.toMillis())
+                .onFailure().transform(e -> ProblemException.unavailable(
+                        "Too many account changes at once; try again shortly.", 1))
+                .flatMap(lock -> change.get().eventually(lock::release));
     }
 
     /** The user, if the caller may see it: 404 when it does not exist, 403 when it is someone else's. */

@@ -28,7 +28,8 @@ class AdminRaceTest {
     private static final int ADMINS = 4;
 
     @BeforeEach
-    void onlyTheRacingAdminsAreAdmins() {
+    void onlyTheRacingAdminsAreAdmins() throws Exception {
+        Api.warmUpThePool();
         TestDatabase.execute("UPDATE users SET role = 'reader' WHERE username_canonical = 'admin'");
         TestDatabase.execute("UPDATE users SET role = 'editor' WHERE role = 'admin'");
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.Api.Account;
@@ -24,6 +25,11 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class LoginThrottleTest {
+
+    @BeforeEach
+    void warmUp() throws Exception {
+        Api.warmUpThePool();
+    }
 
     @Test
     void aHundredParallelGuessesCheckAtMostFivePasswords() throws Exception {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.Api.Account;
@@ -30,6 +31,11 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class RevocationRaceTest {
+
+    @BeforeEach
+    void warmUp() throws Exception {
+        Api.warmUpThePool();
+    }
 
     private static final int ROUNDS = 50;
     private static final int SESSIONS = 16;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.Api.Account;
@@ -20,6 +21,11 @@ import io.restassured.response.Response;
 /** Unique names under parallel requests: one account, every other answer a 409, never a 500. */
 @QuarkusTest
 class SignUpRaceTest {
+
+    @BeforeEach
+    void warmUp() throws Exception {
+        Api.warmUpThePool();
+    }
 
     @Test
     void parallelSignUpsOfOneNewNameMakeOneAccount() throws Exception {
