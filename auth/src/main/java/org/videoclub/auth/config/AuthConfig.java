@@ -19,6 +19,8 @@ public interface AuthConfig {
 
     Admin admin();
 
+    Audit audit();
+
     interface Token {
         /** {@code iss} of the access tokens; catalog checks it. */
         @WithDefault("videoclub-auth")
@@ -47,6 +49,13 @@ public interface AuthConfig {
          * filling the shared worker pool). Default: the number of cores.
          */
         OptionalInt hashThreads();
+
+        /**
+         * Passwords that may wait for a hashing thread. When that many wait already, login, sign-up and password
+         * changes answer 503 with Retry-After at once instead of queueing without end.
+         */
+        @WithDefault("64")
+        int hashQueue();
     }
 
     interface Login {
@@ -65,6 +74,12 @@ public interface AuthConfig {
             @WithDefault("PT15M")
             Duration maxDelay();
         }
+    }
+
+    interface Audit {
+        /** How long security events are kept (AUTH_AUDIT_RETENTION); older ones are purged every hour. */
+        @WithDefault("P90D")
+        Duration retention();
     }
 
     /** First admin, created at start-up when no admin exists (AUTH_ADMIN_USERNAME / AUTH_ADMIN_PASSWORD). */

@@ -20,9 +20,13 @@ public class User {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** Unique without regard to case: the column's collation is case-insensitive. */
+    /** As the user spelled it; shown, but never compared. */
     @Column(nullable = false, length = 50)
     public String username;
+
+    /** The lower-case spelling: unique, and the one form that look-up at login and throttling use. */
+    @Column(name = "username_canonical", nullable = false, length = 50)
+    public String usernameCanonical;
 
     @Column(name = "password_hash", nullable = false, length = 60)
     public String passwordHash;

@@ -1,5 +1,6 @@
 package org.videoclub.auth.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,23 +12,53 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Attempt counters, changed only by single atomic statements: concurrent attempts for one username take their
+ * places in the count one after the other, and none holds the row locked longer than its statement.
+ */
 @ApplicationScoped
 @WithSession
 public class LoginThrottleRepository implements PanacheRepositoryBase<LoginThrottle, String> {
 
     /**
-     * Counts one more failure atomically (an upsert, so concurrent failures for a new username neither collide nor
-     * get lost) and returns the row, locked for update until the transaction ends.
+     * Counts one attempt unless the username is locked; the attempt that reaches {@code maxFailures} locks it for
+     * {@code baseDelay}, each further one for twice as long as the one before, at most {@code maxDelay}.
+     *
+     * @return true when the attempt was counted (its password may be checked); false when the username is locked
      */
-    public Uni<LoginThrottle> recordFailure(String usernameKey, Instant now) {
+    public Uni<Boolean> countAttempt(String usernameKey, Instant now, int maxFailures, Duration baseDelay,
+            Duration maxDelay) {
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("INSERT INTO login_throttle (username_key, failures, locked_until, updated_at)"
-                        + " VALUES (?1, 1, NULL, ?2)"
-                        + " ON DUPLICATE KEY UPDATE failures = failures + 1, updated_at = VALUES(updated_at)")
+                        + " VALUES (?1, 0, NULL, ?2) ON DUPLICATE KEY UPDATE username_key = username_key")
                 .setParameter(1, usernameKey)
                 .setParameter(2, now)
                 .executeUpdate()
-                .flatMap(ignored -> session.find(LoginThrottle.class, usernameKey)
-                        .call(throttle -> session.refresh(throttle))));
+                // Every expression reads the row as it was: locked_until is assigned before failures changes.
+                .flatMap(created -> session.createNativeQuery("UPDATE login_throttle SET"
+                        + " locked_until = IF(failures + 1 >= ?3, DATE_ADD(?2, INTERVAL"
+                        + " CAST(LEAST(?4 * POW(2, LEAST(failures + 1 - ?3, 20)), ?5) AS SIGNED) MICROSECOND),"
+                        + " locked_until),"
+                        + " failures = failures + 1, updated_at = ?2"
+                        + " WHERE username_key = ?1 AND (locked_until IS NULL OR locked_until <= ?2)")
+                        .setParameter(1, usernameKey)
+                        .setParameter(2, now)
+                        .setParameter(3, maxFailures)
+                        .setParameter(4, baseDelay.toNanos() / 1000)
+                        .setParameter(5, maxDelay.toNanos() / 1000)
+                        .executeUpdate())
+                .map(rows -> rows == 1));
+    }
+
+    /** Takes back an attempt that was counted but never checked (the bcrypt queue was full). */
+    public Uni<Void> uncountAttempt(String usernameKey, int maxFailures) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("UPDATE login_throttle SET"
+                        + " locked_until = IF(failures = ?2, NULL, locked_until), failures = GREATEST(failures - 1, 0)"
+                        + " WHERE username_key = ?1")
+                .setParameter(1, usernameKey)
+                .setParameter(2, maxFailures)
+                .executeUpdate()
+                .replaceWithVoid());
     }
 }

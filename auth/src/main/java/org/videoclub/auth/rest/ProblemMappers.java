@@ -19,6 +19,7 @@ import org.hibernate.HibernateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.videoclub.auth.service.ConstraintViolations;
 import org.videoclub.auth.service.ProblemException;
 import org.videoclub.auth.service.ProblemException.FieldError;
 
@@ -40,7 +41,6 @@ import io.vertx.sqlclient.ClosedConnectionException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final int MYSQL_DUPLICATE_KEY = 1062;
     /** Name of the body parameter of every resource method, so that a missing body is told apart. */
     static final String BODY = "body";
 
@@ -136,10 +136,10 @@ public class ProblemMappers {
     @ServerExceptionMapper({ HibernateException.class, MySQLException.class, ClosedConnectionException.class,
             ConnectException.class, ConnectTimeoutException.class })
     public RestResponse<Problem> database(Exception e, UriInfo uri, HttpServerRequest request) {
+        if (ConstraintViolations.isViolation(e)) {
+            return conflict(uri);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MySQLException mysql && mysql.getErrorCode() == MYSQL_DUPLICATE_KEY) {
-                return answer(409, "It conflicts with an existing entry.", null, uri);
-            }
             if (isUnavailable(cause)) {
                 LOG.warnf("Database unavailable: %s", cause.toString());
                 RestResponse<Problem> response = answer(503, "The database is unavailable; try again shortly.", null, uri);
@@ -153,6 +153,9 @@ public class ProblemMappers {
     /** Anything else is a bug: a generic answer with the request id, which the log line carries too. */
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
+        if (ConstraintViolations.isViolation(e)) {
+            return conflict(uri); // a java.sql.SQLException from Hibernate Reactive, or one wrapped otherwise
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (isUnavailable(cause)) {
                 return database(new HibernateException(cause), uri, request);
@@ -166,6 +169,11 @@ public class ProblemMappers {
                         uri.getPath(), requestId, null))
                 .type(Problem.MEDIA_TYPE)
                 .build();
+    }
+
+    /** A unique or foreign key hit by a concurrent write, told by the database's error code. */
+    private static RestResponse<Problem> conflict(UriInfo uri) {
+        return answer(409, "It conflicts with an existing entry, or with a change made at the same time.", null, uri);
     }
 
     static RestResponse<Problem> answer(int status, String detail, List<FieldError> errors, UriInfo uri) {

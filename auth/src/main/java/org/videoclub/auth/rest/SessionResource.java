@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -27,6 +28,7 @@ import org.videoclub.auth.service.SessionService;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/")
 @Cancellable(false) // a request runs to completion when its client hangs up: no write is cut in half
@@ -54,8 +56,11 @@ public class SessionResource {
     @APIResponse(responseCode = "401", description = "Wrong username or password (the same answer for both)")
     @APIResponse(responseCode = "422", description = "Missing username or password")
     @APIResponse(responseCode = "429", description = "Too many failed logins for this username; see Retry-After")
-    public Uni<SessionRecords.TokenResponse> login(@Valid @NotNull SessionRecords.LoginRequest body) {
-        return sessions.login(body.username(), body.password()).map(SessionRecords.TokenResponse::of);
+    @APIResponse(responseCode = "503", description = "Too many passwords being checked right now; see Retry-After")
+    public Uni<SessionRecords.TokenResponse> login(@Valid @NotNull SessionRecords.LoginRequest body,
+            @Context HttpServerRequest request) {
+        return sessions.login(body.username(), body.password(), Origins.of(request))
+                .map(SessionRecords.TokenResponse::of);
     }
 
     @POST
@@ -65,8 +70,9 @@ public class SessionResource {
             description = "The old refresh token stops working; presenting it again ends the session.")
     @APIResponse(responseCode = "200", description = "A new access token and refresh token")
     @APIResponse(responseCode = "401", description = "Unknown, used, expired or revoked refresh token")
-    public Uni<SessionRecords.TokenResponse> refresh(@Valid @NotNull SessionRecords.RefreshRequest body) {
-        return sessions.refresh(body.refreshToken()).map(SessionRecords.TokenResponse::of);
+    public Uni<SessionRecords.TokenResponse> refresh(@Valid @NotNull SessionRecords.RefreshRequest body,
+            @Context HttpServerRequest request) {
+        return sessions.refresh(body.refreshToken(), Origins.of(request)).map(SessionRecords.TokenResponse::of);
     }
 
     @POST
@@ -74,8 +80,9 @@ public class SessionResource {
     @Authenticated
     @Operation(summary = "Log out", description = "Revokes the caller's session: its access and refresh tokens.")
     @APIResponse(responseCode = "204", description = "Signed out")
-    public Uni<RestResponse<Void>> logout() {
-        return sessions.logout(token.getClaim("sid")).map(ignored -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> logout(@Context HttpServerRequest request) {
+        return sessions.logout(token.getClaim("sid"), Long.parseLong(token.getSubject()), Origins.of(request))
+                .map(ignored -> RestResponse.noContent());
     }
 
     @GET

@@ -9,12 +9,13 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.videoclub.auth.model.Role;
 import org.videoclub.auth.model.User;
+import org.videoclub.auth.service.Usernames;
 
 /** Request and response bodies of /users. */
 final class UserRecords {
 
-    static final String USERNAME_PATTERN = "[A-Za-z0-9._-]{3,50}";
-    static final String USERNAME_MESSAGE = "must be 3 to 50 letters, digits, '.', '_' or '-'";
+    static final String USERNAME_PATTERN = Usernames.PATTERN;
+    static final String USERNAME_MESSAGE = Usernames.RULE;
 
     private UserRecords() {
     }

@@ -34,6 +34,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/users")
 @Cancellable(false) // a request runs to completion when its client hangs up: no write is cut in half
@@ -59,9 +60,12 @@ public class UserResource {
     @APIResponse(responseCode = "403", description = "A role other than reader, asked for by a non-admin")
     @APIResponse(responseCode = "409", description = "The username is taken (without regard to case)")
     @APIResponse(responseCode = "422", description = "Invalid username or password")
-    public Uni<RestResponse<UserRecords.UserView>> create(@Valid @NotNull UserRecords.NewUser body, @Context UriInfo uri) {
+    @APIResponse(responseCode = "503", description = "Too many passwords being hashed right now; see Retry-After")
+    public Uni<RestResponse<UserRecords.UserView>> create(@Valid @NotNull UserRecords.NewUser body, @Context UriInfo uri,
+            @Context HttpServerRequest request) {
         return identity.getDeferredIdentity()
-                .flatMap(caller -> users.create(body.username(), body.password(), body.role(), callerOrNull(caller)))
+                .flatMap(caller -> users.create(body.username(), body.password(), body.role(), callerOrNull(caller),
+                        Origins.of(request)))
                 .map(user -> RestResponse.ResponseBuilder
                         .<UserRecords.UserView> created(URI.create(uri.getBaseUri().getPath() + "users/" + user.id))
                         .entity(UserRecords.UserView.of(user))
@@ -115,11 +119,14 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "Username taken, or the last admin would lose the role")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "422", description = "Invalid field, or a wrong/missing currentPassword")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account; see Retry-After")
+    @APIResponse(responseCode = "503", description = "Too many passwords being hashed right now; see Retry-After")
     public Uni<RestResponse<UserRecords.UserView>> update(@PathParam("id") long id,
             @Valid @NotNull UserRecords.UserPatch body,
-            @Parameter(description = "The ETag of the version being changed") @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = "The ETag of the version being changed") @HeaderParam("If-Match") String ifMatch,
+            @Context HttpServerRequest request) {
         return users.update(id, new UserService.UserChange(body.username(), body.password(), body.currentPassword(),
-                body.role()), Versions.expected(ifMatch), caller()).map(UserResource::withTag);
+                body.role()), Versions.expected(ifMatch), caller(), Origins.of(request)).map(UserResource::withTag);
     }
 
     @DELETE
@@ -131,8 +138,10 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "The last admin")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    public Uni<RestResponse<Void>> delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        return users.delete(id, Versions.expected(ifMatch), caller()).map(ignored -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            @Context HttpServerRequest request) {
+        return users.delete(id, Versions.expected(ifMatch), caller(), Origins.of(request))
+                .map(ignored -> RestResponse.noContent());
     }
 
     private static RestResponse<UserRecords.UserView> withTag(org.videoclub.auth.model.User user) {

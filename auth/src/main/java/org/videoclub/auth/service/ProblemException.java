@@ -58,6 +58,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(429, detail, null, retryAfterSeconds);
     }
 
+    /** 503: a resource is exhausted for now; the caller may retry after {@code retryAfterSeconds}. */
+    public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+        return new ProblemException(503, detail, null, retryAfterSeconds);
+    }
+
     public int status() {
         return status;
     }

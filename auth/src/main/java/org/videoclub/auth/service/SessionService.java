@@ -3,23 +3,20 @@ package org.videoclub.auth.service;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.auth.config.AuthConfig;
-import org.videoclub.auth.model.LoginThrottle;
+import org.videoclub.auth.model.AuditEventType;
 import org.videoclub.auth.model.RefreshToken;
 import org.videoclub.auth.model.Revocation;
 import org.videoclub.auth.model.Session;
 import org.videoclub.auth.model.User;
-import org.videoclub.auth.repository.LoginThrottleRepository;
 import org.videoclub.auth.repository.RefreshTokenRepository;
 import org.videoclub.auth.repository.RevocationRepository;
 import org.videoclub.auth.repository.SessionRepository;
@@ -47,7 +44,8 @@ public class SessionService {
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final RevocationRepository revocations;
-    private final LoginThrottleRepository throttles;
+    private final LoginAttempts attempts;
+    private final AuditService audit;
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final AuthConfig config;
@@ -55,13 +53,14 @@ public class SessionService {
     private final SecureRandom random = new SecureRandom();
 
     SessionService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-            RevocationRepository revocations, LoginThrottleRepository throttles, PasswordHasher hasher,
+            RevocationRepository revocations, LoginAttempts attempts, AuditService audit, PasswordHasher hasher,
             TokenIssuer issuer, AuthConfig config, MeterRegistry metrics) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
-        this.throttles = throttles;
+        this.attempts = attempts;
+        this.audit = audit;
         this.hasher = hasher;
         this.issuer = issuer;
         this.config = config;
@@ -69,84 +68,83 @@ public class SessionService {
     }
 
     /**
-     * Checks the password (on a worker; against a dummy hash for unknown users, so both failures look and take the
-     * same) and opens a session. Failed attempts in a row are counted per username; past the limit they are refused
-     * with 429 before any password check.
+     * Checks the password and opens a session. The username is taken in its canonical form; a name outside the
+     * username alphabet names no account and is refused at once, like a wrong password. Otherwise the attempt takes
+     * its place in the throttle count first (429 past the limit, with no password check), then the password is
+     * checked on the bounded bcrypt pool (503 when it is full), against a dummy hash for unknown users, so that both
+     * failures look and take the same.
      */
-    public Uni<Tokens> login(String username, String password) {
-        String throttleKey = username.toLowerCase(Locale.ROOT);
-        return throttles.findById(throttleKey)
-                .invoke(throttle -> refuseIfLocked(throttle, Instant.now()))
-                .flatMap(ignored -> users.findByUsername(username))
-                .flatMap(user -> hasher.matches(password, user == null ? null : user.passwordHash)
-                        .map(matches -> matches ? user : null))
-                .flatMap(user -> user == null
-                        ? recordFailure(throttleKey)
-                        : Panache.withTransaction(() -> throttles.deleteById(throttleKey)
-                                .flatMap(ignored -> openSession(user, Instant.now()))))
+    public Uni<Tokens> login(String username, String password, Origin origin) {
+        String canonical = Usernames.canonical(username);
+        if (canonical == null) {
+            return failedLogin(null, origin);
+        }
+        return users.findByCanonical(canonical).flatMap(user -> attempts
+                .admit(canonical, null, user == null ? null : user.id, origin)
+                .onFailure(ProblemException.class).invoke(e -> count(((ProblemException) e).status() == 429
+                        ? "throttled" : "busy"))
+                .flatMap(permit -> hasher.matches(permit, password, user == null ? null : user.passwordHash)
+                        .eventually(permit::release))
+                .flatMap(matches -> matches
+                        ? Panache.withTransaction(() -> attempts.succeeded(canonical)
+                                .flatMap(ignored -> openSession(user, Instant.now()))
+                                .call(() -> audit.record(AuditEventType.LOGIN_SUCCEEDED, user.id, user.id, origin)))
+                        : failedLogin(user == null ? null : user.id, origin)))
                 .invoke(tokens -> count("success"));
     }
 
-    private void refuseIfLocked(LoginThrottle throttle, Instant now) {
-        if (throttle != null && throttle.lockedUntil != null && throttle.lockedUntil.isAfter(now)) {
-            count("throttled");
-            long seconds = Math.max(1, (Duration.between(now, throttle.lockedUntil).toMillis() + 999) / 1000);
-            throw ProblemException.tooManyRequests("Too many failed logins for this username; try again later.",
-                    seconds);
-        }
-    }
-
-    private Uni<Tokens> recordFailure(String throttleKey) {
-        AuthConfig.Login.Throttle policy = config.login().throttle();
-        Instant now = Instant.now();
-        return Panache.withTransaction(() -> throttles.recordFailure(throttleKey, now).invoke(throttle -> {
-            int beyond = throttle.failures - policy.maxFailures();
-            if (beyond >= 0) {
-                Duration lock = policy.baseDelay().multipliedBy(1L << Math.min(beyond, 20));
-                throttle.lockedUntil = now.plus(lock.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : lock);
-            }
-        })).flatMap(ignored -> {
+    private Uni<Tokens> failedLogin(Long subjectId, Origin origin) {
+        return audit.recordAlone(AuditEventType.LOGIN_FAILED, null, subjectId, origin).flatMap(ignored -> {
             count("failure");
             return Uni.createFrom().<Tokens> failure(ProblemException.unauthorized(INVALID_LOGIN));
         });
     }
 
-    /** Rotates a refresh token. A token that was already used revokes its whole session (it may have been stolen). */
-    public Uni<Tokens> refresh(String refreshToken) {
+    /**
+     * Rotates a refresh token. A token that was already used revokes its whole session (it may have been stolen).
+     * The session row is locked before anything is decided, so that a revocation committed meanwhile is seen here,
+     * and one that comes later waits for this rotation and publishes the expiry of the token it issued.
+     */
+    public Uni<Tokens> refresh(String refreshToken, Origin origin) {
         String hash = sha256(refreshToken);
         Instant now = Instant.now();
         // The transaction must commit a theft revocation, so failures are decided after it.
-        return Panache.withTransaction(() -> refreshTokens.findById(hash).<Tokens> flatMap(token -> {
-            if (token == null) {
-                return Uni.createFrom().nullItem();
-            }
-            return refreshTokens.markUsed(hash, now).flatMap(firstUse -> sessions.findById(token.sessionId)
-                    .<Tokens> flatMap(session -> {
-                        if (session == null || !session.isActive(now)) {
-                            return Uni.createFrom().nullItem();
-                        }
-                        if (!firstUse) {
-                            return revoke(List.of(session), now).map(ignored -> null);
-                        }
-                        return users.findById(session.userId).flatMap(user -> rotate(session, user, now));
-                    }));
-        })).map(tokens -> {
-            if (tokens == null) {
-                throw ProblemException.unauthorized(INVALID_REFRESH);
-            }
-            return tokens;
-        });
+        return Panache.withTransaction(() -> refreshTokens.findById(hash).<Tokens> flatMap(token -> token == null
+                ? Uni.createFrom().nullItem()
+                : sessions.findForUpdate(token.sessionId).flatMap(session -> session == null
+                        ? Uni.createFrom().nullItem()
+                        : refreshTokens.markUsed(hash, now).flatMap(firstUse -> {
+                            if (!session.isActive(now)) {
+                                return Uni.createFrom().nullItem();
+                            }
+                            if (!firstUse) {
+                                return revoke(List.of(session), now)
+                                        .call(() -> audit.record(AuditEventType.REFRESH_TOKEN_REUSED, null,
+                                                session.userId, origin))
+                                        .map(ignored -> null);
+                            }
+                            return users.findById(session.userId).flatMap(user -> rotate(session, user, now));
+                        }))))
+                .map(tokens -> {
+                    if (tokens == null) {
+                        throw ProblemException.unauthorized(INVALID_REFRESH);
+                    }
+                    return tokens;
+                });
     }
 
+    /** Revokes the session (locked first, so a refresh running at the same time cannot undo it). */
     @WithTransaction
-    public Uni<Void> logout(String sessionId) {
-        return sessions.findById(sessionId)
-                .flatMap(session -> session == null ? Uni.createFrom().voidItem() : revoke(List.of(session), Instant.now()));
+    public Uni<Void> logout(String sessionId, Long userId, Origin origin) {
+        return sessions.findForUpdate(sessionId).flatMap(session -> session == null || session.revokedAt != null
+                ? Uni.createFrom().voidItem()
+                : revoke(List.of(session), Instant.now())
+                        .call(() -> audit.record(AuditEventType.LOGOUT, userId, session.userId, origin)));
     }
 
-    /** Revokes every open session of a user; part of the caller's transaction. */
+    /** Revokes every open session of a user (locked first); part of the caller's transaction. */
     public Uni<Void> revokeAllOf(long userId) {
-        return sessions.unrevokedOfUser(userId).flatMap(open -> revoke(open, Instant.now()));
+        return sessions.unrevokedOfUserForUpdate(userId).flatMap(open -> revoke(open, Instant.now()));
     }
 
     /** Marks the sessions revoked and publishes a feed entry for each one whose access tokens are still valid. */

@@ -1,10 +1,13 @@
 package org.videoclub.auth.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.videoclub.auth.model.AuditEventType;
 import org.videoclub.auth.model.Role;
 import org.videoclub.auth.model.User;
 import org.videoclub.auth.repository.UserRepository;
@@ -12,8 +15,13 @@ import org.videoclub.auth.security.PasswordHasher;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
-/** Accounts: sign-up, reads, changes and deletion, with the self-or-admin rules of SPEC section 3. */
+/**
+ * Accounts: sign-up, reads, changes and deletion, with the self-or-admin rules of SPEC section 3. Names are unique
+ * in their canonical form (a unique key decides races: 409); a change that could leave no admin locks the admin
+ * rows first and decides on the admins that are left.
+ */
 @ApplicationScoped
 public class UserService {
 
@@ -28,36 +36,72 @@ public class UserService {
     public record UserChange(String username, String password, String currentPassword, Role role) {
     }
 
+    private static final String ADMIN_CHANGES = "videoclub.auth.admin-changes";
+    private static final Duration ADMIN_CHANGE_WAIT = Duration.ofSeconds(30);
+
     private final UserRepository users;
     private final SessionService sessions;
+    private final LoginAttempts attempts;
+    private final AuditService audit;
     private final PasswordHasher hasher;
+    private final Vertx vertx;
 
-    UserService(UserRepository users, SessionService sessions, PasswordHasher hasher) {
+    UserService(UserRepository users, SessionService sessions, LoginAttempts attempts, AuditService audit,
+            PasswordHasher hasher, Vertx vertx) {
         this.users = users;
         this.sessions = sessions;
+        this.attempts = attempts;
+        this.audit = audit;
         this.hasher = hasher;
+        this.vertx = vertx;
     }
 
-    /** Creates an account; only an admin may choose its role, everyone else gets reader. */
-    public Uni<User> create(String username, String password, Role requestedRole, Caller caller) {
+    /**
+     * Creates an account; only an admin may choose its role, everyone else gets reader. A taken name is refused
+     * before its password is hashed.
+     */
+    public Uni<User> create(String username, String password, Role requestedRole, Caller caller, Origin origin) {
         Role role = requestedRole == null ? Role.reader : requestedRole;
         if (role != Role.reader && (caller == null || !caller.isAdmin())) {
             return Uni.createFrom().failure(ProblemException.forbidden("Only an admin may choose the role of a new user."));
         }
-        return hasher.hash(password).flatMap(hash -> Panache.withTransaction(() -> users.findByUsername(username)
-                .flatMap(existing -> {
-                    if (existing != null) {
-                        throw ProblemException.conflict("The username '" + username + "' is taken.");
-                    }
+        return insert(username, password, role, caller == null ? null : caller.userId(), origin);
+    }
+
+    /**
+     * Makes the first admin unless an admin exists. When none exists and the name is taken by another account,
+     * nothing is made and the answer says so.
+     */
+    public Uni<BootstrapOutcome> bootstrapAdmin(String username, String password) {
+        return users.countByRole(Role.admin).flatMap(admins -> admins > 0
+                ? Uni.createFrom().item(BootstrapOutcome.ADMIN_EXISTS)
+                : insert(username, password, Role.admin, null, Origin.SYSTEM)
+                        .map(user -> BootstrapOutcome.CREATED)
+                        .onFailure(e -> e instanceof ProblemException problem && problem.status() == 409)
+                        .recoverWithItem(BootstrapOutcome.NAME_TAKEN));
+    }
+
+    public enum BootstrapOutcome {
+        CREATED, ADMIN_EXISTS, NAME_TAKEN
+    }
+
+    private Uni<User> insert(String username, String password, Role role, Long actorId, Origin origin) {
+        String canonical = canonicalOrInvalid(username);
+        return refuseIfTaken(canonical, username, null)
+                .flatMap(free -> hashWithPermit(password))
+                .flatMap(hash -> Panache.withTransaction(() -> {
                     Instant now = Instant.now();
                     User user = new User();
                     user.username = username;
+                    user.usernameCanonical = canonical;
                     user.passwordHash = hash;
                     user.role = role;
                     user.createdAt = now;
                     user.updatedAt = now;
-                    return users.persist(user);
-                })));
+                    return users.persist(user)
+                            .call(created -> audit.record(AuditEventType.SIGN_UP, actorId, created.id, origin));
+                }))
+                .onFailure(ConstraintViolations::isDuplicateKey).transform(e -> taken(username));
     }
 
     /** One page of users in id order, {@code limit + 1} fetched so the caller can tell whether more follow. */
@@ -70,68 +114,123 @@ public class UserService {
     }
 
     /**
-     * Applies a change. A password change by the user needs the current password; a password or role change ends
-     * every session of the user. The last admin cannot lose the role.
+     * Applies a change. A password change by the user needs the current password, which counts as a login attempt
+     * of the account (429 once it is locked); a password or role change ends every session of the user. The last
+     * admin cannot lose the role.
      */
-    public Uni<User> update(long id, UserChange change, Long expectedVersion, Caller caller) {
+    public Uni<User> update(long id, UserChange change, Long expectedVersion, Caller caller, Origin origin) {
         boolean self = caller.userId() == id;
         if (change.role() != null && !caller.isAdmin()) {
             return Uni.createFrom().failure(ProblemException.forbidden("Only an admin may change roles."));
         }
-        if (change.password() != null && self && change.currentPassword() == null) {
+        boolean checksCurrent = change.password() != null && self;
+        if (checksCurrent && change.currentPassword() == null) {
             return Uni.createFrom().failure(ProblemException.invalid("currentPassword",
                     "is required to change your own password"));
         }
-        Uni<String> newHash = change.password() == null ? Uni.createFrom().nullItem() : hasher.hash(change.password());
+        String newCanonical = change.username() == null ? null : canonicalOrInvalid(change.username());
         return visible(id, caller)
                 .call(user -> checkVersion(user, expectedVersion))
-                .call(user -> change.password() != null && self
-                        ? hasher.matches(change.currentPassword(), user.passwordHash).invoke(matches -> {
-                            if (!matches) {
-                                throw ProblemException.invalid("currentPassword", "is not your current password");
-                            }
-                        })
-                        : Uni.createFrom().voidItem())
-                .flatMap(checked -> newHash)
-                .flatMap(hash -> Panache.withTransaction(() -> users.findById(id)
+                .call(user -> refuseIfTaken(newCanonical, change.username(), user.id))
+                .flatMap(user -> change.password() == null
+                        ? Uni.createFrom().<String> nullItem()
+                        : checksCurrent
+                                ? checkCurrentThenHash(user, change, caller, origin)
+                                : hashWithPermit(change.password()))
+                .flatMap(hash -> oneAdminChangeAtATime(change.role() != null,
+                        () -> write(id, change, newCanonical, hash, expectedVersion, caller, origin)))
+                .onFailure(ConstraintViolations::isDuplicateKey).transform(e -> taken(change.username()));
+    }
+
+    /** The change in one transaction; a role change locks the admin rows first and decides on them. */
+    private Uni<User> write(long id, UserChange change, String newCanonical, String hash, Long expectedVersion,
+            Caller caller, Origin origin) {
+        return Panache.withTransaction(() -> (change.role() != null
+                ? users.lockAdmins()
+                : Uni.createFrom().item(List.<User> of()))
+                .flatMap(admins -> users.findForUpdate(id)
                         .call(user -> checkVersion(user, expectedVersion))
-                        .call(user -> change.username() == null || change.username().equalsIgnoreCase(user.username)
-                                ? Uni.createFrom().voidItem()
-                                : users.findByUsername(change.username()).invoke(other -> {
-                                    if (other != null) {
-                                        throw ProblemException.conflict(
-                                                "The username '" + change.username() + "' is taken.");
-                                    }
-                                }))
                         .call(user -> change.role() != null && user.role == Role.admin && change.role() != Role.admin
-                                ? refuseIfLastAdmin()
+                                ? refuseIfLastAdmin(admins)
                                 : Uni.createFrom().voidItem())
-                        .call(user -> {
-                            boolean endSessions = hash != null || (change.role() != null && change.role() != user.role);
-                            if (change.username() != null) {
-                                user.username = change.username();
-                            }
-                            if (hash != null) {
-                                user.passwordHash = hash;
-                            }
-                            if (change.role() != null) {
-                                user.role = change.role();
-                            }
-                            user.updatedAt = Instant.now();
-                            return endSessions ? sessions.revokeAllOf(user.id) : Uni.createFrom().voidItem();
-                        })
+                        .call(user -> apply(user, change, newCanonical, hash, caller, origin))
                         .call(user -> users.flush())));
     }
 
+    private Uni<Void> apply(User user, UserChange change, String newCanonical, String hash, Caller caller,
+            Origin origin) {
+        boolean roleChanged = change.role() != null && change.role() != user.role;
+        if (change.username() != null) {
+            user.username = change.username();
+            user.usernameCanonical = newCanonical;
+        }
+        if (hash != null) {
+            user.passwordHash = hash;
+        }
+        if (change.role() != null) {
+            user.role = change.role();
+        }
+        user.updatedAt = Instant.now();
+        Uni<Void> done = Uni.createFrom().voidItem();
+        if (hash != null || roleChanged) {
+            done = done.call(() -> sessions.revokeAllOf(user.id));
+        }
+        if (hash != null) {
+            done = done.call(() -> audit.record(AuditEventType.PASSWORD_CHANGED, caller.userId(), user.id, origin));
+        }
+        if (roleChanged) {
+            done = done.call(() -> audit.record(AuditEventType.ROLE_CHANGED, caller.userId(), user.id, origin));
+        }
+        return done;
+    }
+
+    /**
+     * The current password counts against the account's throttle before it is checked; the new one is hashed with
+     * the same place in the bcrypt queue.
+     */
+    private Uni<String> checkCurrentThenHash(User user, UserChange change, Caller caller, Origin origin) {
+        return attempts.admit(user.usernameCanonical, caller.userId(), user.id, origin)
+                .flatMap(permit -> hasher.matches(permit, change.currentPassword(), user.passwordHash)
+                        .flatMap(matches -> {
+                            if (!matches) {
+                                throw ProblemException.invalid("currentPassword", "is not your current password");
+                            }
+                            return Panache.withTransaction(() -> attempts.succeeded(user.usernameCanonical))
+                                    .flatMap(ignored -> hasher.hash(permit, change.password()));
+                        })
+                        .eventually(permit::release));
+    }
+
     /** Deletes the account and revokes its sessions. The last admin cannot be deleted. */
-    public Uni<Void> delete(long id, Long expectedVersion, Caller caller) {
+    public Uni<Void> delete(long id, Long expectedVersion, Caller caller, Origin origin) {
         return visible(id, caller)
-                .flatMap(found -> Panache.withTransaction(() -> users.findById(id)
-                        .call(user -> checkVersion(user, expectedVersion))
-                        .call(user -> user.role == Role.admin ? refuseIfLastAdmin() : Uni.createFrom().voidItem())
-                        .call(user -> sessions.revokeAllOf(user.id))
-                        .call(user -> users.delete(user))))
+                .flatMap(found -> oneAdminChangeAtATime(true, () -> Panache.withTransaction(() -> users.lockAdmins()
+                        .flatMap(admins -> users.findForUpdate(id)
+                                .call(user -> checkVersion(user, expectedVersion))
+                                .call(user -> user.role == Role.admin
+                                        ? refuseIfLastAdmin(admins)
+                                        : Uni.createFrom().voidItem())
+                                .call(user -> sessions.revokeAllOf(user.id))
+                                .call(user -> audit.record(AuditEventType.ACCOUNT_DELETED, caller.userId(), user.id,
+                                        origin))
+                                .call(user -> users.delete(user))))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Runs a change that could leave no admin after the other such changes of this instance, one at a time. The
+     * admin rows' lock in the database is what decides (across instances too); this queue only keeps a burst of
+     * such changes from each holding a pooled connection while it waits for that lock, which would leave none for
+     * other requests. Vert.x's own asynchronous lock: the waiting requests hold no thread and no connection.
+     */
+    private <T> Uni<T> oneAdminChangeAtATime(boolean couldLeaveNoAdmin, Supplier<Uni<T>> change) {
+        if (!couldLeaveNoAdmin) {
+            return change.get();
+        }
+        return vertx.sharedData().getLocalLockWithTimeout(ADMIN_CHANGES, ADMIN_CHANGE_WAIT.toMillis())
+                .onFailure().transform(e -> ProblemException.unavailable(
+                        "Too many account changes at once; try again shortly.", 1))
+                .flatMap(lock -> change.get().eventually(lock::release));
     }
 
     /** The user, if the caller may see it: 404 when it does not exist, 403 when it is someone else's. */
@@ -141,6 +240,38 @@ public class UserService {
         }
         return users.findById(id).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("No user with id " + id + "."));
+    }
+
+    private Uni<String> hashWithPermit(String password) {
+        PasswordHasher.Permit permit = hasher.tryAdmit().orElse(null);
+        if (permit == null) {
+            return Uni.createFrom().failure(LoginAttempts.busy());
+        }
+        return hasher.hash(permit, password).eventually(permit::release);
+    }
+
+    /** A 409 when another account than {@code ownId} has the canonical name; nothing to check when it is null. */
+    private Uni<Void> refuseIfTaken(String canonical, String spelled, Long ownId) {
+        if (canonical == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return users.findByCanonical(canonical).invoke(other -> {
+            if (other != null && !other.id.equals(ownId)) {
+                throw taken(spelled);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static String canonicalOrInvalid(String username) {
+        String canonical = Usernames.canonical(username);
+        if (canonical == null || !canonical.equalsIgnoreCase(username)) {
+            throw ProblemException.invalid("username", Usernames.RULE);
+        }
+        return canonical;
+    }
+
+    private static ProblemException taken(String username) {
+        return ProblemException.conflict("The username '" + username + "' is taken.");
     }
 
     private static Uni<Void> checkVersion(User user, Long expectedVersion) {
@@ -154,11 +285,11 @@ public class UserService {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> refuseIfLastAdmin() {
-        return users.countByRole(Role.admin).invoke(admins -> {
-            if (admins <= 1) {
-                throw ProblemException.conflict("This is the last admin; make another admin first.");
-            }
-        }).replaceWithVoid();
+    /** Decided on the admin rows locked by the caller's transaction. */
+    private static Uni<Void> refuseIfLastAdmin(List<User> lockedAdmins) {
+        if (lockedAdmins.size() <= 1) {
+            return Uni.createFrom().failure(ProblemException.conflict("This is the last admin; make another admin first."));
+        }
+        return Uni.createFrom().voidItem();
     }
 }

@@ -202,6 +202,10 @@ class UserResourceTest {
         as(user).contentType(ContentType.JSON)
                 .body(Map.of("password", "a new password", "currentPassword", "not the password")).patch(path).then()
                 .statusCode(422).body("errors.field", hasItem("currentPassword"));
+        // The wrong current password counts against the account's throttle, and changes nothing else.
+        String throttle = " FROM login_throttle WHERE username_key = '" + user.username().toLowerCase() + "'";
+        assertEquals(1, TestDatabase.number("SELECT failures" + throttle));
+        TestDatabase.execute("DELETE" + throttle);
         assertEquals(before, TestDatabase.snapshot());
 
         as(user).contentType(ContentType.JSON)

@@ -105,8 +105,9 @@ public class ProblemMappers {
             if (cause instanceof RevocationStateUnknownException unknown) {
                 return revocationStateUnknown(unknown, request);
             }
-            if (name.equals("org.hibernate.exception.ConstraintViolationException")) {
-                // A unique key or foreign key raced with another request between our check and the write.
+            if (ConstraintViolations.isViolation(cause)) {
+                // A unique key or foreign key raced with another request between our check and the write; told by
+                // the database's error code, whichever exception carries it.
                 return Problems.response(409, "The change conflicts with a concurrent one (duplicate value or a"
                         + " reference that changed); read the data again and retry.", null, request).build();
             }
