@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Runs the whole system on this machine: a private MariaDB, auth on :4000 and catalog on :1337 (JVM mode).
+# Runs the whole system on this machine: a private MariaDB, auth on :4000 and catalog on :1337.
 #
-#   deploy/run-local.sh            start, print the URLs and a curl walk-through, stop everything on Ctrl-C
+#   deploy/run-local.sh            start (JVM), print the URLs and a curl walk-through, stop everything on Ctrl-C
 #   deploy/run-local.sh --detach   start in the background and return once both services are ready
+#   deploy/run-local.sh --native   the same with the native binaries (with --detach too), built when missing
 #   deploy/run-local.sh stop       stop what a detached run started (the data is kept)
 #   deploy/run-local.sh status
 #
 # Needs only a JDK 17+ and curl. Builds the jars when missing or older than the sources, fetches MariaDB from Maven
 # Central when none is installed, and keeps everything (data, dev keys, logs) under $VIDEOCLUB_LOCAL_DIR
-# (default deploy/.local, git-ignored). A second start reuses the data and the keys.
+# (default deploy/.local, git-ignored). A second start reuses the data and the keys. --native builds the binaries
+# with ./mvnw package -Dnative when one is missing, which needs GraalVM or Mandrel (GRAALVM_HOME, or native-image on
+# the PATH) or a container engine (QUARKUS_NATIVE_CONTAINER_BUILD=true); binaries older than the sources are used
+# with a warning (a native build takes minutes: rebuild with the command it prints).
 #
 # Settings (environment): AUTH_ADMIN_USERNAME (admin), AUTH_ADMIN_PASSWORD (videoclub-admin), VIDEOCLUB_DB_PORT
 # (3307), VIDEOCLUB_LOCAL_DIR, JAVA (the java command that runs the services, default java on the PATH), JAVA_OPTS
 # (JVM options for both services; default the small-VM options of deploy/lib/jvm.sh), AUTH_JAVA_OPTS /
 # CATALOG_JAVA_OPTS (added for one service), VIDEOCLUB_CLASS_CACHE (on; off runs without the class-data cache: the
 # first start of a build records a JDK 25 AOT cache, or a JDK 17-24 AppCDS archive, written when the service stops
-# and used by every later start of that build).
+# and used by every later start of that build), NATIVE_OPTS (run-time options of both native binaries; default
+# STACK_NATIVE_OPTS of deploy/lib/stack.sh).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,9 +32,10 @@ CATALOG_PORT=1337
 ADMIN_USERNAME=${AUTH_ADMIN_USERNAME:-admin}
 ADMIN_PASSWORD=${AUTH_ADMIN_PASSWORD:-videoclub-admin}
 SERVICES=(auth catalog)
+STACK_DIR=$LOCAL
 
-# shellcheck source=lib/mariadb.sh
-source "$ROOT/deploy/lib/mariadb.sh"
+# shellcheck source=lib/stack.sh
+source "$ROOT/deploy/lib/stack.sh"
 # shellcheck source=lib/walkthrough.sh
 source "$ROOT/deploy/lib/walkthrough.sh"
 # shellcheck source=lib/jvm.sh
@@ -39,15 +45,16 @@ say() { printf '%s\n' "$*"; }
 fail() { printf 'run-local: %s\n' "$*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 
-service_port() { if [[ $1 == auth ]]; then echo "$AUTH_PORT"; else echo "$CATALOG_PORT"; fi; }
-service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+service_port() { stack_service_port "$1"; }
+service_jar() { stack_jar "$ROOT" "$1"; }
+service_binary() { stack_native_binary "$ROOT" "$1"; }
 
 # The pid of a service this script started, if it still runs (the pid file may outlive a reboot).
 service_pid() {
   local file="$LOCAL/run/$1.pid" pid
   [[ -f $file ]] || return 1
   pid=$(cat "$file")
-  kill -0 "$pid" 2>/dev/null && grep -q "quarkus-run.jar" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
+  stack_is_service "$pid" && echo "$pid"
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -91,34 +98,35 @@ build_if_needed() {
   done
 }
 
-# A dev key pair, made once and kept in $LOCAL/keys (never committed: deploy/.local and *.pem are git-ignored).
-ensure_keys() {
-  KEYS=$LOCAL/keys
-  [[ -f $KEYS/private.pem && -f $KEYS/public.pem ]] && return 0
-  mkdir -p "$KEYS" && chmod 700 "$KEYS"
-  say "Generating a dev RSA key pair in $KEYS ..."
-  if command -v openssl > /dev/null; then
-    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/private.pem" 2>/dev/null)
-    openssl pkey -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem"
-  else
-    java "$ROOT/deploy/lib/DevKeys.java" "$KEYS/private.pem" "$KEYS/public.pem"
+# Builds both native binaries when one is missing; says so when one is older than the sources.
+build_native_if_needed() {
+  local service missing="" stale=""
+  for service in "${SERVICES[@]}"; do
+    if [[ ! -x $(service_binary "$service") ]]; then
+      missing+=" $service"
+    elif [[ -n $(find "$ROOT/$service/src/main" "$ROOT/$service/pom.xml" "$ROOT/pom.xml" -newer "$(service_binary "$service")" -print -quit 2>/dev/null) ]]; then
+      stale+=" $service"
+    fi
+  done
+  if [[ -n $stale && -z $missing ]]; then
+    say "warning: the native binary of$stale is older than its sources; running it anyway (rebuild: ./mvnw package -Dnative -DskipTests)"
   fi
-}
-
-# The database password of the application account, made once per data directory.
-ensure_db_password() {
-  local file=$LOCAL/db-password
-  if [[ ! -s $file ]]; then
-    (umask 077 && od -An -N16 -tx1 /dev/urandom | tr -d ' \n' > "$file")
+  [[ -z $missing ]] && return 0
+  if [[ -z ${GRAALVM_HOME:-} ]] && ! command -v native-image > /dev/null && [[ ${QUARKUS_NATIVE_CONTAINER_BUILD:-} != true ]]; then
+    fail "no native binary of$missing, and nothing to build one with: set GRAALVM_HOME to a GraalVM or Mandrel (or put its native-image on the PATH), or set QUARKUS_NATIVE_CONTAINER_BUILD=true to build in a container (docker or podman)"
   fi
-  DB_PASSWORD=$(cat "$file")
+  say "Building the native binaries (none of$missing yet): ./mvnw -q package -Dnative -DskipTests, several minutes ..."
+  local started
+  started=$(now_ms)
+  (cd "$ROOT" && ./mvnw -q package -Dnative -DskipTests) || fail "the native build failed (output above)"
+  say "Built in $(( ($(now_ms) - started) / 1000 )) s."
+  for service in "${SERVICES[@]}"; do
+    [[ -x $(service_binary "$service") ]] || fail "the build did not produce $(service_binary "$service")"
+  done
 }
 
 start_database() {
-  mdb_locate "$LOCAL" || fail "no MariaDB available (see above)"
-  say "Starting MariaDB ($("$MDB_SERVER" --version | sed 's/.*Ver //; s/ for .*//')) on 127.0.0.1:$DB_PORT, data in $LOCAL/data ..."
-  mdb_start "$LOCAL" "$DB_PORT" || fail "MariaDB did not start"
-  mdb_create_schemas "$DB_PASSWORD" || fail "could not create the schemas and the application user"
+  stack_start_database "$LOCAL" || fail "MariaDB did not start, or its schemas and account could not be made (see above)"
 }
 
 # Options for one service only (an AOT or CDS cache belongs to one jar): AUTH_JAVA_OPTS, CATALOG_JAVA_OPTS.
@@ -147,22 +155,18 @@ class_cache_opts() {
 }
 
 start_service() {
-  local service=$1 port
-  port=$(service_port "$service")
-  # Local runs listen on loopback only: the admin password is a printed default.
-  # shellcheck disable=SC2086 # JAVA_OPTS and AUTH_JAVA_OPTS / CATALOG_JAVA_OPTS are lists of options
-  local jvm_opts service_opts cache_opts
-  jvm_opts=${JAVA_OPTS-$(jvm_tuned_opts "${JAVA:-java}")}
-  service_opts=$(service_java_opts "$service")
+  local service=$1
   rm -f "$LOCAL/run/$service.recording"
-  cache_opts=$(class_cache_opts "$service")
-  env PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-    DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub DB_PASSWORD="$DB_PASSWORD" \
-    JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
-    AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-    setsid "${JAVA:-java}" $jvm_opts $cache_opts $service_opts -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
-  echo $! > "$LOCAL/run/$service.pid"
+  # shellcheck disable=SC2086 # NATIVE_OPTS, JAVA_OPTS and AUTH_JAVA_OPTS / CATALOG_JAVA_OPTS are lists of options
+  if [[ $MODE == native ]]; then
+    stack_launch "$service" "$(service_binary "$service")" ${NATIVE_OPTS-$STACK_NATIVE_OPTS}
+  else
+    local jvm_opts service_opts cache_opts
+    jvm_opts=${JAVA_OPTS-$(jvm_tuned_opts "${JAVA:-java}")}
+    service_opts=$(service_java_opts "$service")
+    cache_opts=$(class_cache_opts "$service")
+    stack_launch "$service" "${JAVA:-java}" $jvm_opts $cache_opts $service_opts -jar "$(service_jar "$service")"
+  fi
   STARTED_AT[$service]=$(now_ms)
 }
 
@@ -232,7 +236,7 @@ status() {
 print_summary() {
   cat <<EOF
 
-Videoclub is running (logs in $LOCAL/logs):
+Videoclub is running ($([[ $MODE == native ]] && echo "native binaries" || echo "JVM"); logs in $LOCAL/logs):
 $(printf '%s\n' "${READY_LINES[@]}")
   MariaDB  127.0.0.1:$DB_PORT, schemas auth and catalog, user videoclub (password in $LOCAL/db-password)
 
@@ -249,15 +253,19 @@ EOF
 
 start() {
   local detach=$1 service
-  check_java
+  if [[ $MODE == native ]]; then
+    command -v curl > /dev/null || fail "curl is needed (apt-get install curl)"
+  else
+    check_java
+  fi
   if status > /dev/null; then
     fail "already running (deploy/run-local.sh status); stop it first with 'deploy/run-local.sh stop'"
   fi
   check_ports
-  build_if_needed
+  if [[ $MODE == native ]]; then build_native_if_needed; else build_if_needed; fi
   mkdir -p "$LOCAL/logs" "$LOCAL/run"
-  ensure_keys
-  ensure_db_password
+  stack_ensure_keys
+  stack_ensure_db_password
   # From here on, a failure or Ctrl-C stops whatever was started.
   trap 'trap - EXIT; stop_all; exit 130' INT TERM
   trap 'code=$?; if (( code != 0 )); then stop_all; fi' EXIT
@@ -291,11 +299,18 @@ start() {
   done
 }
 
-case ${1:-start} in
-  start) start "$([[ ${2:-} == --detach || ${2:-} == -d ]] && echo yes || echo no)" ;;
-  --detach | -d) start yes ;;
+COMMAND=start DETACH=no MODE=jvm
+for arg in "$@"; do
+  case $arg in
+    start | stop | status) COMMAND=$arg ;;
+    --detach | -d) DETACH=yes ;;
+    --native) MODE=native ;;
+    -h | --help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) fail "unknown argument '$arg' (start, --detach, --native, stop, status)" ;;
+  esac
+done
+case $COMMAND in
+  start) start "$DETACH" ;;
   stop) stop_all ;;
   status) status ;;
-  -h | --help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
-  *) fail "unknown command '$1' (start, --detach, stop, status)" ;;
 esac

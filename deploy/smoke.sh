@@ -3,8 +3,18 @@
 # walk-through exactly as written, checking each "# → NNN" status, then stops, starts again on the same data to check
 # that it is kept, and stops. Exits non-zero on any failure; the last line is "smoke: N passed, M failed".
 #
+#   deploy/smoke.sh             the JVM run
+#   deploy/smoke.sh --native    the same against deploy/run-local.sh --native (the native binaries, built if missing)
+#
 # Needs ports 3307, 4000 and 1337 free. Set VIDEOCLUB_SMOKE_KEEP=1 to keep the data directory for a look afterwards.
 set -uo pipefail
+
+MODE_ARGS=()
+case ${1:-} in
+  "") ;;
+  --native) MODE_ARGS=(--native) ;;
+  *) echo "smoke: unknown argument '$1' (--native)" >&2; exit 2 ;;
+esac
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/walkthrough.sh
@@ -32,7 +42,7 @@ trap 'finish; exit $?' EXIT
 
 start() {
   local label=$1 started=$SECONDS
-  if "$ROOT/deploy/run-local.sh" --detach > "$VIDEOCLUB_LOCAL_DIR/run-local.out" 2>&1; then
+  if "$ROOT/deploy/run-local.sh" --detach "${MODE_ARGS[@]}" > "$VIDEOCLUB_LOCAL_DIR/run-local.out" 2>&1; then
     pass "$label ($((SECONDS - started)) s)"
   else
     fail "$label; run-local.sh said:"
@@ -42,7 +52,7 @@ start() {
 }
 
 mkdir -p "$VIDEOCLUB_LOCAL_DIR"
-start "deploy/run-local.sh --detach (fresh data directory)"
+start "deploy/run-local.sh --detach${MODE_ARGS[*]:+ ${MODE_ARGS[*]}} (fresh data directory)"
 
 # Runs the walk-through one shell command at a time in this shell (so its variables carry over). A command whose last
 # line ends in "# → NNN" must print a status line "HTTP/x NNN"; any other command must succeed.
@@ -87,10 +97,17 @@ start "second start on the same data"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST http://localhost:4000/login -H 'Content-Type: application/json' \
   -d '{"username":"alice","password":"correct horse battery"}')
 if [[ $status == 200 ]]; then pass "alice still logs in after the restart"; else fail "login after the restart: $status"; fi
-# The first run recorded each service's class-data cache and wrote it when it stopped; the second start uses it.
 for service in auth catalog; do
-  if tr '\0' ' ' < "/proc/$(cat "$VIDEOCLUB_LOCAL_DIR/run/$service.pid")/cmdline" 2>/dev/null \
-      | grep -Eq -- '-XX:(AOTCache|SharedArchiveFile)=[^ ]+'; then
+  command_line=$(tr '\0' ' ' < "/proc/$(cat "$VIDEOCLUB_LOCAL_DIR/run/$service.pid")/cmdline" 2>/dev/null)
+  if (( ${#MODE_ARGS[@]} )); then
+    # What ran is the service's native binary, not a JVM.
+    if [[ $command_line == "$ROOT/$service/target/$service-"*-runner\ * ]]; then
+      pass "$service runs as its native binary"
+    else
+      fail "$service does not run as its native binary: $command_line"
+    fi
+  # The first run recorded each service's class-data cache and wrote it when it stopped; the second start uses it.
+  elif grep -Eq -- '-XX:(AOTCache|SharedArchiveFile)=[^ ]+' <<< "$command_line"; then
     pass "$service started again with the class-data cache its first run wrote"
   else
     fail "$service started again without a class-data cache (see $VIDEOCLUB_LOCAL_DIR/logs/$service.log)"

@@ -4,6 +4,8 @@
 #   deploy/bench/bench.sh                    1,000 books, own stack, about 10 minutes
 #   deploy/bench/bench.sh --books 1000000    a million books (seeding takes a few minutes the first time)
 #   deploy/bench/bench.sh --reuse            measure a stack that deploy/run-local.sh already runs (4000, 1337, 3307)
+#   deploy/bench/bench.sh --native           the JVM and the native binaries side by side in one run (the binaries
+#                                            of ./mvnw package -Dnative; not with --reuse)
 #
 # Options: --books N (1000), --duration S per scenario (10), --warmup S before each (10), --jit-warmup S before all
 #   (120, spread over the endpoints: C2 needs more than a minute on two cores), --connections C (50),
@@ -15,9 +17,12 @@
 #   BENCH_DB_PORT (13307), AUTH_PASSWORD_BCRYPT_COST (10), BENCH_SERVICE_ENV (extra VAR=value settings for both
 #   services, e.g. to measure a configuration change before it is made: "QUARKUS_HTTP_ACCESS_LOG_ENABLED=false").
 #
-# Own stack: the same pieces as deploy/run-local.sh (deploy/lib/mariadb.sh, the same environment variables) but with
-# its own data directory (deploy/bench/.local, git-ignored) and ports, a copy of the jars (so a build running at the
-# same time cannot change them under the benchmark) and per-service JVM options (the AOT cache is per jar).
+# Own stack: the one of deploy/run-local.sh (deploy/lib/stack.sh: MariaDB, keys, the services' settings) but with
+# its own data directory (deploy/bench/.local, git-ignored) and ports, a copy of the jars and binaries (so a build
+# running at the same time cannot change them under the benchmark; the binaries installed as
+# deploy/systemd/install-binaries.sh installs them) and per-service JVM options (the AOT cache is per jar).
+# The bench learns cursors from the catalog's own "next" links and the SQL it analyses from MariaDB's general log
+# while the measured requests run, so that it copies neither the cursor format nor the queries.
 #
 # Load: wrk (installed with apt-get when missing) from this process's host, 127.0.0.1 only, bounded in time.
 # Ceilings, measured in the same run: HTTP = GET /q/health/live of the same service (no database, no auth), before
@@ -28,7 +33,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=$ROOT/deploy/bench
-BOOKS=1000 DURATION=10 WARMUP=10 JIT_WARMUP=120 CONNECTIONS=50 LABEL="" KEEP=no VARIANTS=yes REUSE=no WIPE=no
+BOOKS=1000 DURATION=10 WARMUP=10 JIT_WARMUP=120 CONNECTIONS=50 LABEL="" KEEP=no VARIANTS=yes REUSE=no WIPE=no NATIVE=no
 while (( $# )); do
   case $1 in
     --books) BOOKS=$2; shift ;;
@@ -41,12 +46,14 @@ while (( $# )); do
     --no-variants) VARIANTS=no ;;
     --reuse) REUSE=yes ;;
     --wipe) WIPE=yes ;;
-    -h | --help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --native) NATIVE=yes ;;
+    -h | --help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (--help)" >&2; exit 2 ;;
   esac
   shift
 done
 [[ $BOOKS =~ ^[0-9]+$ ]] && (( BOOKS >= 100 && BOOKS <= 10000000 )) || { echo "bench: --books must be 100..10000000" >&2; exit 2; }
+[[ $NATIVE == yes && $REUSE == yes ]] && { echo "bench: --native starts its own stack; it does not go with --reuse" >&2; exit 2; }
 
 say() { printf '%s\n' "$*" >&2; }
 fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -98,11 +105,12 @@ ensure_tools() {
   fi
 }
 
-# shellcheck source=../lib/mariadb.sh
-source "$ROOT/deploy/lib/mariadb.sh"
+STACK_DIR=$LOCAL
+# shellcheck source=../lib/stack.sh
+source "$ROOT/deploy/lib/stack.sh"
 
 # --- stack ----------------------------------------------------------------------------------------------------------
-service_port() { if [[ $1 == auth ]]; then echo "$AUTH_PORT"; else echo "$CATALOG_PORT"; fi; }
+service_port() { stack_service_port "$1"; }
 declare -A PID=()
 
 snapshot_jars() {
@@ -113,6 +121,11 @@ snapshot_jars() {
     rm -rf "$LOCAL/app/$service" && mkdir -p "$LOCAL/app"
     cp -a "$APP_DIR/$service/target/quarkus-app" "$LOCAL/app/$service"
   done
+  if [[ $NATIVE == yes ]]; then
+    rm -rf "$LOCAL/app/native"
+    DESTDIR=$LOCAL/app/native "$ROOT/deploy/systemd/install-binaries.sh" "$APP_DIR" > /dev/null \
+      || fail "no native binaries to measure: build them first (./mvnw package -Dnative -DskipTests)"
+  fi
   APP_HASH=$(cd "$LOCAL/app" && find . -type f -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-12)
   # The class-data cache names hash the jars: computed once here, not on every lookup.
   declare -gA CACHE_FILE=()
@@ -123,40 +136,24 @@ snapshot_jars() {
   if [[ -z $(git -C "$APP_DIR" status --porcelain -- auth/src catalog/src 2>/dev/null) ]]; then APP_DIRTY=""; else APP_DIRTY=" + uncommitted changes"; fi
 }
 
-ensure_keys() {
-  KEYS=$LOCAL/keys
-  [[ -f $KEYS/private.pem && -f $KEYS/public.pem ]] && return 0
-  mkdir -p "$KEYS" && chmod 700 "$KEYS"
-  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/private.pem" 2>/dev/null)
-  openssl pkey -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem"
-}
-
 start_database() {
-  mdb_locate "$ROOT/deploy/.local" || fail "no MariaDB available"
-  mkdir -p "$LOCAL/logs" "$LOCAL/run"
-  if [[ ! -s $LOCAL/db-password ]]; then (umask 077 && od -An -N16 -tx1 /dev/urandom | tr -d ' \n' > "$LOCAL/db-password"); fi
-  DB_PASSWORD=$(cat "$LOCAL/db-password")
-  if ! mdb_pid "$LOCAL" > /dev/null; then
-    say "Starting MariaDB on 127.0.0.1:$DB_PORT (data in $LOCAL/data) ..."
-    mdb_start "$LOCAL" "$DB_PORT" || fail "MariaDB did not start"
-  fi
-  MDB_SOCKET=$(mdb_socket "$LOCAL" "$DB_PORT")
-  mdb_create_schemas "$DB_PASSWORD" || fail "could not create the schemas"
+  stack_ensure_db_password
+  # The MariaDB binaries unpacked by deploy/run-local.sh are reused.
+  stack_start_database "$ROOT/deploy/.local" >&2 || fail "MariaDB did not start, or the schemas could not be made"
 }
 
-# start_service NAME JAVA "OPTIONS": launches like run-local.sh's start_service, returns at once.
+# start_service NAME JAVA "OPTIONS": launches like run-local.sh (deploy/lib/stack.sh), returns at once. JAVA
+# "native" runs the service's native binary with OPTIONS instead.
 start_service() {
-  local service=$1 java=$2 opts=$3 port
-  port=$(service_port "$service")
+  local service=$1 java=$2 opts=$3
+  STACK_SERVICE_ENV=(DB_POOL_SIZE="$POOL_SIZE" AUTH_PASSWORD_BCRYPT_COST="$BCRYPT_COST" "${SERVICE_ENV[@]}")
   # shellcheck disable=SC2086 # opts is a list of options
-  env PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-    DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub DB_PASSWORD="$DB_PASSWORD" \
-    DB_POOL_SIZE="$POOL_SIZE" JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
-    AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" AUTH_PASSWORD_BCRYPT_COST="$BCRYPT_COST" \
-    CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" "${SERVICE_ENV[@]}" \
-    setsid "$java" $opts -jar "$LOCAL/app/$service/quarkus-run.jar" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
-  PID[$service]=$!
-  echo "${PID[$service]}" > "$LOCAL/run/$service.pid"
+  if [[ $java == native ]]; then
+    stack_launch "$service" "$LOCAL/app/native/opt/videoclub/bin/$service" $opts
+  else
+    stack_launch "$service" "$java" $opts -jar "$LOCAL/app/$service/quarkus-run.jar"
+  fi
+  PID[$service]=$STACK_PID
 }
 
 # Milliseconds from launch to the first answered request (any HTTP status from /q/health/live).
@@ -235,14 +232,14 @@ train_caches() {
   start_both "training run (not a figure)" "$JAVA" "$TUNED_OPTS $(cache_make_opts auth)" "$TUNED_OPTS $(cache_make_opts catalog)"
   unset 'STARTUP_ROWS[-1]'
   login_tokens
-  local i
+  local i cursor=""
   for i in $(seq 1 30); do
     curl -s -o /dev/null -X POST "http://127.0.0.1:$AUTH_PORT/login" -H 'Content-Type: application/json' \
       -d "{\"username\":\"$READER_USERNAME\",\"password\":\"$READER_PASSWORD\"}"
     curl -s -o /dev/null "http://127.0.0.1:$AUTH_PORT/session" -H "Authorization: Bearer $READER_TOKEN"
     curl -s -o /dev/null "http://127.0.0.1:$CATALOG_PORT/books/$i" -H "Authorization: Bearer $READER_TOKEN"
     curl -s -o /dev/null "http://127.0.0.1:$CATALOG_PORT/books?limit=20&q=garden" -H "Authorization: Bearer $READER_TOKEN"
-    curl -s -o /dev/null "http://127.0.0.1:$CATALOG_PORT/books?limit=20&cursor=$(cursor_after "$i")" -H "Authorization: Bearer $READER_TOKEN"
+    cursor=$(next_cursor "/books?limit=20${cursor:+&cursor=$cursor}")
     curl -s -o /dev/null -X POST "http://127.0.0.1:$CATALOG_PORT/inventory/$i/stock" -H "Authorization: Bearer $ADMIN_TOKEN" \
       -H 'Content-Type: application/json' -d '{"delta":1}'
   done
@@ -291,8 +288,23 @@ login_tokens() {
   [[ -n $READER_TOKEN && -n $ADMIN_TOKEN ]] || fail "could not log in the test users"
 }
 
-# The catalog's cursor: base64url("after:<id>") without padding (catalog PageRequest).
-cursor_after() { printf 'after:%d' "$1" | base64 | tr '+/' '-_' | tr -d '=\n'; }
+# The "next" cursor of a catalog list page (PATH with its query), as the catalog makes it.
+next_cursor() {
+  curl -s "http://127.0.0.1:$CATALOG_PORT$1" -H "Authorization: Bearer $READER_TOKEN" | sed -n 's/.*"next":"\([^"]*\)".*/\1/p'
+}
+
+# The cursor of the page after the first N books (ids 1..N once seeded), from the catalog's own "next" links: N / 100
+# requests (a few seconds for 900,000 books).
+cursor_after() {
+  local n=$1 seen=0 limit cursor=""
+  while (( seen < n )); do
+    limit=$(( n - seen < 100 ? n - seen : 100 ))
+    cursor=$(next_cursor "/books?limit=$limit${cursor:+&cursor=$cursor}")
+    [[ -n $cursor ]] || fail "no next cursor after $seen books"
+    seen=$(( seen + limit ))
+  done
+  printf '%s\n' "$cursor"
+}
 
 # --- load -----------------------------------------------------------------------------------------------------------
 # run_wrk PORT CONNECTIONS SECONDS [env assignments for wrk.lua...] -> prints "rps p50_ms p99_ms errors requests"
@@ -415,7 +427,7 @@ else
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   snapshot_jars
-  ensure_keys
+  stack_ensure_keys
   start_database
   say "Start-up (each service alone: auth, then catalog) ..."
   if [[ $VARIANTS == yes ]]; then
@@ -452,75 +464,83 @@ else
   fi
 fi
 
-login_tokens
-DEEP_AFTER=$(( BOOKS * 9 / 10 ))
-DEEP_CURSOR=$(cursor_after "$DEEP_AFTER")
-FT_QUERY=garden
-FT_MATCHES=$(fulltext_matches)
-# The plans of the catalog's queries (catalog BookQueries), with actual row counts and times (MariaDB ANALYZE).
-BOOK_WITH_GENRES="SELECT b.id, b.title, b.author, b.isbn, b.published_year, b.description, b.created_at, b.updated_at, b.version, g.id, g.name FROM"
-GENRES_OF_B="LEFT JOIN book_genre bg ON bg.book_id = b.id LEFT JOIN genre g ON g.id = bg.genre_id"
-EXPLAINS=$(for sql in \
-    "$BOOK_WITH_GENRES (SELECT b.id FROM book b WHERE b.id > 0 ORDER BY b.id LIMIT 21) page JOIN book b ON b.id = page.id $GENRES_OF_B" \
-    "$BOOK_WITH_GENRES (SELECT b.id FROM book b WHERE b.id > $DEEP_AFTER ORDER BY b.id LIMIT 21) page JOIN book b ON b.id = page.id $GENRES_OF_B" \
-    "SELECT b.id FROM book b WHERE MATCH (b.title, b.author) AGAINST ('+$FT_QUERY*' IN BOOLEAN MODE) LIMIT 100001" \
-    "$BOOK_WITH_GENRES book b $GENRES_OF_B WHERE b.id IN ($DEEP_AFTER, $(( DEEP_AFTER + 7 )), $(( DEEP_AFTER + 19 )))" \
-    "$BOOK_WITH_GENRES book b $GENRES_OF_B WHERE b.id = $DEEP_AFTER"; do
-  printf '%s\n' "$sql"
-  catalog_sql "ANALYZE $sql" 2>&1 | awk -F'\t' '{ printf "  id=%s %s table=%s type=%s key=%s rows=%s r_rows=%s filtered=%s extra=%s\n", $1, $2, $3, $4, $6, $9, $10, $11, $13 }'
-  printf '  server time: %s ms\n' "$(catalog_sql "ANALYZE FORMAT=JSON $sql" | sed 's/\\n//g; s/ //g' | sed -n 's/.*"query_block":{"select_id":1,"cost":[0-9.e+-]*,"r_loops":1,"r_total_time_ms":\([0-9.]*\).*/\1/p')"
-done)
-# JIT warm-up of every code path first: on a busy machine C2 needs tens of seconds, and without this the first
-# scenarios would measure the interpreter (the per-scenario warm-up alone showed the first page 1.6x slower than a
-# deep one only because it ran first).
-say "JIT warm-up: ${JIT_WARMUP}s spread over the catalog and auth endpoints (not measured) ..."
-warm() { run_wrk "$@" > /dev/null; }
-warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 3 / 10 ))" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN"
-warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" "BENCH_PATH=/books?limit=20&cursor=$(cursor_after 1)" BENCH_TOKEN="$READER_TOKEN"
-warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 1 / 10 ))" "BENCH_PATH=/books?limit=20&q=$FT_QUERY" BENCH_TOKEN="$READER_TOKEN"
-warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" BENCH_METHOD=POST BENCH_PATH=/inventory/%d/stock BENCH_MAX_ID="$BOOKS" \
-  'BENCH_BODY={"delta":1}' BENCH_TOKEN="$ADMIN_TOKEN"
-warm "$AUTH_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN"
-say "Load (wrk from this host to 127.0.0.1; $CONNECTIONS connections unless stated) ..."
-scenario_sampled http_catalog "$CATALOG_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
-scenario_sampled http_auth "$AUTH_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
-db_ceiling
-scenario_sampled a "$CATALOG_PORT" "$CONNECTIONS" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN"
-scenario_sampled b_first "$CATALOG_PORT" "$CONNECTIONS" "BENCH_PATH=/books?limit=20" BENCH_TOKEN="$READER_TOKEN"
-scenario_sampled b_deep "$CATALOG_PORT" "$CONNECTIONS" "BENCH_PATH=/books?limit=20&cursor=$DEEP_CURSOR" BENCH_TOKEN="$READER_TOKEN"
-scenario_sampled c "$CATALOG_PORT" "$CONNECTIONS" "BENCH_PATH=/books?limit=20&q=$FT_QUERY" BENCH_TOKEN="$READER_TOKEN"
-scenario_sampled e "$AUTH_PORT" "$CONNECTIONS" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN"
-scenario_sampled f "$CATALOG_PORT" "$CONNECTIONS" BENCH_METHOD=POST BENCH_PATH=/inventory/%d/stock BENCH_MAX_ID="$BOOKS" \
-  'BENCH_BODY={"delta":1}' BENCH_TOKEN="$ADMIN_TOKEN"
-# The HTTP ceilings once more: the ratios divide by the higher of the two measurements, so that a neighbour's burst
-# during one of them cannot flatter every ratio of the run.
-scenario_sampled http_catalog_after "$CATALOG_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
-scenario_sampled http_auth_after "$AUTH_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
-bcrypt_ceiling
-# (d) logins, with light traffic to the other endpoints at the same time (4 connections each, 50 ms pause between
-# requests: at most 80 req/s per endpoint) to see what the hashing does to them.
-login_with_neighbours() {
-  run_wrk "$CATALOG_PORT" 4 "$(( WARMUP + DURATION ))" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN" \
-    BENCH_DELAY_MS=50 > "$LOCAL/run/d_books" &
-  local books_job=$!
-  run_wrk "$AUTH_PORT" 4 "$(( WARMUP + DURATION ))" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN" BENCH_DELAY_MS=50 > "$LOCAL/run/d_session" &
-  local session_job=$!
-  scenario d "$AUTH_PORT" "$LOGIN_CONNECTIONS" BENCH_METHOD=POST BENCH_PATH=/login \
-    "BENCH_BODY={\"username\":\"$READER_USERNAME\",\"password\":\"$READER_PASSWORD\"}"
-  wait "$books_job" "$session_job"
-  R[d_books]=$(cat "$LOCAL/run/d_books") R[d_session]=$(cat "$LOCAL/run/d_session")
-  say "    during logins: GET /books/{id} ${R[d_books]}; GET /session ${R[d_session]}"
+# The measured requests' SQL, as the catalog sends it: MariaDB's general log records each statement with its
+# parameters while each request runs once; the statements that read books are then analysed (ANALYZE: actual rows
+# and times).
+book_query_plans() {
+  local log=$LOCAL/logs/general.log path
+  rm -f "$log"
+  mdb_sql "SET GLOBAL log_output = 'FILE'; SET GLOBAL general_log_file = '$log'; SET GLOBAL general_log = 1;"
+  for path in "/books?limit=20" "/books?limit=20&cursor=$DEEP_CURSOR" "/books?limit=20&q=$FT_QUERY" "/books/$DEEP_AFTER"; do
+    curl -s -o /dev/null "http://127.0.0.1:$CATALOG_PORT$path" -H "Authorization: Bearer $READER_TOKEN"
+  done
+  mdb_sql "SET GLOBAL general_log = 0;"
+  local sql statements
+  statements=$(sed -n 's/^.*[0-9] \(Execute\|Query\)\t\(select .*\)$/\2/Ip' "$log" | grep -i 'from book' | awk '!seen[$0]++')
+  [[ -n $statements ]] || { echo "(no statement reading books was found in $log)"; return 0; }
+  while IFS= read -r sql; do
+    printf '%s\n' "$sql"
+    catalog_sql "ANALYZE $sql" 2>&1 | awk -F'\t' '{ printf "  id=%s %s table=%s type=%s key=%s rows=%s r_rows=%s filtered=%s extra=%s\n", $1, $2, $3, $4, $6, $9, $10, $11, $13 }'
+    printf '  server time: %s ms\n' "$(catalog_sql "ANALYZE FORMAT=JSON $sql" | sed 's/\\n//g; s/ //g' | sed -n 's/.*"query_block":{"select_id":1,"cost":[0-9.e+-]*,"r_loops":1,"r_total_time_ms":\([0-9.]*\).*/\1/p')"
+  done <<< "$statements"
 }
-with_rss_sampling d login_with_neighbours
-LOAD_AFTER=$(uptime | sed 's/.*load average: //')
+
+# run_load jvm|native: the scenarios against the running stack, into R, PEAK_AUTH and PEAK_CATALOG. The database and
+# bcrypt ceilings are measured once per bench run; the JIT warm-up is for the JVM only.
+warm() { run_wrk "$@" > /dev/null; }
+run_load() {
+  R=() PEAK_AUTH=0 PEAK_CATALOG=0 PEAK_AUTH_AT="" PEAK_CATALOG_AT=""
+  login_tokens
+  # JIT warm-up of every code path first: on a busy machine C2 needs tens of seconds, and without this the first
+  # scenarios would measure the interpreter (the per-scenario warm-up alone showed the first page 1.6x slower than a
+  # deep one only because it ran first).
+  if [[ $1 == jvm ]]; then
+    say "JIT warm-up: ${JIT_WARMUP}s spread over the catalog and auth endpoints (not measured) ..."
+    warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 3 / 10 ))" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN"
+    warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" "BENCH_PATH=/books?limit=20&cursor=$SECOND_PAGE_CURSOR" BENCH_TOKEN="$READER_TOKEN"
+    warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 1 / 10 ))" "BENCH_PATH=/books?limit=20&q=$FT_QUERY" BENCH_TOKEN="$READER_TOKEN"
+    warm "$CATALOG_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" BENCH_METHOD=POST BENCH_PATH=/inventory/%d/stock BENCH_MAX_ID="$BOOKS" \
+      'BENCH_BODY={"delta":1}' BENCH_TOKEN="$ADMIN_TOKEN"
+    warm "$AUTH_PORT" 16 "$(( JIT_WARMUP * 2 / 10 ))" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN"
+  fi
+  say "Load (wrk from this host to 127.0.0.1; $CONNECTIONS connections unless stated) ..."
+  scenario_sampled http_catalog "$CATALOG_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
+  scenario_sampled http_auth "$AUTH_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
+  if [[ -n ${DB_CEILING:-} ]]; then R[db]=$DB_CEILING; else db_ceiling; DB_CEILING=${R[db]}; fi
+  scenario_sampled a "$CATALOG_PORT" "$CONNECTIONS" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN"
+  scenario_sampled b_first "$CATALOG_PORT" "$CONNECTIONS" "BENCH_PATH=/books?limit=20" BENCH_TOKEN="$READER_TOKEN"
+  scenario_sampled b_deep "$CATALOG_PORT" "$CONNECTIONS" "BENCH_PATH=/books?limit=20&cursor=$DEEP_CURSOR" BENCH_TOKEN="$READER_TOKEN"
+  scenario_sampled c "$CATALOG_PORT" "$CONNECTIONS" "BENCH_PATH=/books?limit=20&q=$FT_QUERY" BENCH_TOKEN="$READER_TOKEN"
+  scenario_sampled e "$AUTH_PORT" "$CONNECTIONS" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN"
+  scenario_sampled f "$CATALOG_PORT" "$CONNECTIONS" BENCH_METHOD=POST BENCH_PATH=/inventory/%d/stock BENCH_MAX_ID="$BOOKS" \
+    'BENCH_BODY={"delta":1}' BENCH_TOKEN="$ADMIN_TOKEN"
+  # The HTTP ceilings once more: the ratios divide by the higher of the two measurements, so that a neighbour's burst
+  # during one of them cannot flatter every ratio of the run.
+  scenario_sampled http_catalog_after "$CATALOG_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
+  scenario_sampled http_auth_after "$AUTH_PORT" "$CONNECTIONS" BENCH_PATH=/q/health/live
+  [[ -n ${BCRYPT:-} ]] || bcrypt_ceiling
+  # (d) logins, with light traffic to the other endpoints at the same time (4 connections each, 50 ms pause between
+  # requests: at most 80 req/s per endpoint) to see what the hashing does to them.
+  login_with_neighbours() {
+    run_wrk "$CATALOG_PORT" 4 "$(( WARMUP + DURATION ))" BENCH_PATH=/books/%d BENCH_MAX_ID="$BOOKS" BENCH_TOKEN="$READER_TOKEN" \
+      BENCH_DELAY_MS=50 > "$LOCAL/run/d_books" &
+    local books_job=$!
+    run_wrk "$AUTH_PORT" 4 "$(( WARMUP + DURATION ))" BENCH_PATH=/session BENCH_TOKEN="$READER_TOKEN" BENCH_DELAY_MS=50 > "$LOCAL/run/d_session" &
+    local session_job=$!
+    scenario d "$AUTH_PORT" "$LOGIN_CONNECTIONS" BENCH_METHOD=POST BENCH_PATH=/login \
+      "BENCH_BODY={\"username\":\"$READER_USERNAME\",\"password\":\"$READER_PASSWORD\"}"
+    wait "$books_job" "$session_job"
+    R[d_books]=$(cat "$LOCAL/run/d_books") R[d_session]=$(cat "$LOCAL/run/d_session")
+    say "    during logins: GET /books/{id} ${R[d_books]}; GET /session ${R[d_session]}"
+  }
+  with_rss_sampling d login_with_neighbours
+}
 
 # --- report ---------------------------------------------------------------------------------------------------------
 f() { awk -v v="$1" -v i="$2" 'BEGIN { split(v, a, " "); print a[i] }'; }
 rps() { f "${R[$1]}" 1; }; p50() { f "${R[$1]}" 2; }; p99() { f "${R[$1]}" 3; }; errs() { f "${R[$1]}" 4; }
 # lower_of HTTP_BEFORE HTTP_AFTER DB: the higher HTTP measurement, or the database ceiling when that is lower.
 lower_of() { awk -v h1="$1" -v h2="$2" -v d="$3" 'BEGIN { h = (h1 > h2 ? h1 : h2); print (h < d ? h : d) }'; }
-lower_catalog=$(lower_of "$(rps http_catalog)" "$(rps http_catalog_after)" "$(rps db)")
-lower_auth=$(lower_of "$(rps http_auth)" "$(rps http_auth_after)" "$(rps db)")
 frac() { awk -v r="$1" -v c="$2" 'BEGIN { if (c > 0) printf "%.1f%%", 100 * r / c; else print "–" }'; }
 yes_no() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**not met**"; fi; }
 
@@ -528,8 +548,13 @@ row() {  # row LABEL NAME CONNECTIONS LOWER TARGET VERDICT
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$3" "$(rps "$2")" "$(p50 "$2")" "$(p99 "$2")" "$(errs "$2")" \
     "$( [[ -n $4 ]] && frac "$(rps "$2")" "$4" || echo "–")" "$5" "$6"
 }
-a_frac=$(awk -v r="$(rps a)" -v c="$lower_catalog" 'BEGIN { print r / c }')
-TABLE=$(
+# The ceilings the ratios divide by, from the scenarios in R.
+ceilings() {
+  lower_catalog=$(lower_of "$(rps http_catalog)" "$(rps http_catalog_after)" "$(rps db)")
+  lower_auth=$(lower_of "$(rps http_auth)" "$(rps http_auth_after)" "$(rps db)")
+  a_frac=$(awk -v r="$(rps a)" -v c="$lower_catalog" 'BEGIN { print r / c }')
+}
+scenario_table() {
   echo "| scenario | conns | req/s | p50 ms | p99 ms | errors | of lower ceiling | target | verdict |"
   echo "|---|---|---|---|---|---|---|---|---|"
   row "HTTP ceiling: catalog GET /q/health/live" http_catalog "$CONNECTIONS" "" "" ""
@@ -549,17 +574,63 @@ TABLE=$(
   row "(d) … GET /session during logins" d_session 4 "$lower_auth" "p99 ≤ 50 ms" "$(yes_no "$(p99 d_session) <= 50")"
   row "(e) GET /session" e "$CONNECTIONS" "$lower_auth" "" ""
   row "(f) POST /inventory/{id}/stock {delta:1}, random item" f "$CONNECTIONS" "$lower_catalog" "" ""
-)
-STARTUP_TABLE=$(
-  echo "| JVM settings | auth: launch → first answer | catalog: launch → first answer | auth idle RSS | catalog idle RSS |"
+}
+# The scenarios of the JVM (R_JVM) and of the native binaries (R) side by side: req/s, p50, p99.
+comparison_table() {
+  local name label
+  echo "| scenario | JVM req/s | native req/s | JVM p50 / p99 ms | native p50 / p99 ms |"
   echo "|---|---|---|---|---|"
-  printf '%s\n' "${STARTUP_ROWS[@]}"
-)
+  for name in http_catalog http_auth a b_first b_deep c d d_books d_session e f; do
+    case $name in
+      http_catalog) label="HTTP ceiling: catalog /q/health/live" ;; http_auth) label="HTTP ceiling: auth /q/health/live" ;;
+      a) label="(a) GET /books/{id}" ;; b_first) label="(b) first page" ;; b_deep) label="(b) page after id $DEEP_AFTER" ;;
+      c) label="(c) GET /books?q=$FT_QUERY" ;; d) label="(d) POST /login" ;; d_books) label="(d) … GET /books/{id} during logins" ;;
+      d_session) label="(d) … GET /session during logins" ;; e) label="(e) GET /session" ;; f) label="(f) POST /inventory/{id}/stock" ;;
+    esac
+    printf '| %s | %s | %s | %s / %s | %s / %s |\n' "$label" "$(f "${R_JVM[$name]}" 1)" "$(rps "$name")" \
+      "$(f "${R_JVM[$name]}" 2)" "$(f "${R_JVM[$name]}" 3)" "$(p50 "$name")" "$(p99 "$name")"
+  done
+}
+# --- load -----------------------------------------------------------------------------------------------------------
 if [[ -n $LAST_AUTH_MS ]]; then
-  STARTUP_VERDICT="start-up < 1.5 s: auth $(yes_no "$LAST_AUTH_MS < 1500"), catalog $(yes_no "$LAST_CATALOG_MS < 1500"); idle RSS < 128 MB: auth $(yes_no "$IDLE_RSS_AUTH < 128"), catalog $(yes_no "$IDLE_RSS_CATALOG < 128") (last row: the settings the load ran with)"
+  STARTUP_VERDICT="start-up < 1.5 s: auth $(yes_no "$LAST_AUTH_MS < 1500"), catalog $(yes_no "$LAST_CATALOG_MS < 1500"); idle RSS < 128 MB: auth $(yes_no "$IDLE_RSS_AUTH < 128"), catalog $(yes_no "$IDLE_RSS_CATALOG < 128") (the JVM settings the load ran with)"
 else
   STARTUP_VERDICT="start-up not measured (--reuse); idle RSS < 128 MB: auth $(yes_no "$IDLE_RSS_AUTH < 128"), catalog $(yes_no "$IDLE_RSS_CATALOG < 128")"
 fi
+DEEP_AFTER=$(( BOOKS * 9 / 10 ))
+FT_QUERY=garden
+login_tokens
+SECOND_PAGE_CURSOR=$(next_cursor "/books?limit=20")
+DEEP_CURSOR=$(cursor_after "$DEEP_AFTER")
+FT_MATCHES=$(fulltext_matches)
+EXPLAINS=$(book_query_plans)
+run_load jvm
+ceilings
+TABLE=$(scenario_table)
+if [[ $NATIVE == yes ]]; then
+  declare -A R_JVM=()
+  for name in "${!R[@]}"; do R_JVM[$name]=${R[$name]}; done
+  JVM_CEILINGS="catalog: $lower_catalog/s, auth: $lower_auth/s"
+  JVM_PEAKS="auth $PEAK_AUTH MB (during $PEAK_AUTH_AT), catalog $PEAK_CATALOG MB (during $PEAK_CATALOG_AT)"
+  stop_both
+  say "Native binaries: start-up without and with the run-time options of deploy/lib/stack.sh, then the same load ..."
+  start_both "native, no run-time options" native "" ""
+  stop_both
+  start_both "native, $STACK_NATIVE_OPTS (deploy/lib/stack.sh)" native "$STACK_NATIVE_OPTS" "$STACK_NATIVE_OPTS"
+  MARIADB_IDLE=$(rss_mb "$(mdb_pid "$LOCAL")")
+  STACK_IDLE=$(( IDLE_RSS_AUTH + IDLE_RSS_CATALOG + MARIADB_IDLE ))
+  NATIVE_VERDICT="start-up < 0.1 s: auth $(yes_no "$LAST_AUTH_MS < 100") ($LAST_AUTH_MS ms), catalog $(yes_no "$LAST_CATALOG_MS < 100") ($LAST_CATALOG_MS ms); idle RSS < 80 MB: auth $(yes_no "$IDLE_RSS_AUTH < 80") ($IDLE_RSS_AUTH MB), catalog $(yes_no "$IDLE_RSS_CATALOG < 80") ($IDLE_RSS_CATALOG MB); the whole stack idle (auth + catalog + MariaDB $MARIADB_IDLE MB) < 350 MB: $(yes_no "$STACK_IDLE < 350") ($STACK_IDLE MB)"
+  run_load native
+  ceilings
+  NATIVE_TABLE=$(scenario_table)
+  COMPARISON=$(comparison_table)
+fi
+LOAD_AFTER=$(uptime | sed 's/.*load average: //')
+STARTUP_TABLE=$(
+  echo "| settings | auth: launch → first answer | catalog: launch → first answer | auth idle RSS | catalog idle RSS |"
+  echo "|---|---|---|---|---|"
+  printf '%s\n' "${STARTUP_ROWS[@]}"
+)
 
 REPORT=$(cat <<EOF
 # Benchmark $DATE, $BOOKS books${LABEL:+ ($LABEL)}
@@ -581,7 +652,8 @@ REPORT=$(cat <<EOF
   oltp_point_select over TCP with $POOL_SIZE threads (the services' pool size), 10,000-row table, no transactions.
   "Of lower ceiling" divides by the lower of the service's HTTP ceiling (the higher of its two measurements, before
   and after the scenarios) and the database ceiling
-  (catalog: $lower_catalog/s, auth: $lower_auth/s). bcrypt ceiling: BcryptCeiling.java on $CPUS threads: $BCRYPT.
+  (${JVM_CEILINGS:-catalog: $lower_catalog/s, auth: $lower_auth/s}). bcrypt ceiling: BcryptCeiling.java on $CPUS threads: $BCRYPT.
+$([[ $NATIVE == yes ]] && printf '%s\n' "- Native: the binaries of ./mvnw package -Dnative, installed as deploy/systemd/install-binaries.sh does, run with \`$STACK_NATIVE_OPTS\`; the same load without the JIT warm-up (compiled ahead of time)." "" "## JVM")
 
 $TABLE
 
@@ -590,8 +662,24 @@ in brackets the file-backed part, RssFile of /proc/PID/status):
 
 $STARTUP_TABLE
 
-RSS under load (peak, ps -o rss every 0.5 s): auth $PEAK_AUTH MB (during $PEAK_AUTH_AT), catalog $PEAK_CATALOG MB (during $PEAK_CATALOG_AT).
+RSS under load (peak, ps -o rss every 0.5 s): ${JVM_PEAKS:-auth $PEAK_AUTH MB (during $PEAK_AUTH_AT), catalog $PEAK_CATALOG MB (during $PEAK_CATALOG_AT)}.
 Verdicts: $STARTUP_VERDICT.
+$([[ $NATIVE == yes ]] && cat <<NATIVE_PART
+
+## Native
+
+Ceilings: catalog $lower_catalog/s, auth $lower_auth/s.
+
+$NATIVE_TABLE
+
+RSS under load (peak, ps -o rss every 0.5 s): auth $PEAK_AUTH MB (during $PEAK_AUTH_AT), catalog $PEAK_CATALOG MB (during $PEAK_CATALOG_AT).
+Verdicts (the native start-up rows above, with $STACK_NATIVE_OPTS): $NATIVE_VERDICT.
+
+## JVM and native side by side
+
+$COMPARISON
+NATIVE_PART
+)
 ${BENCH_SERVICE_ENV:+
 Service settings added for this run (BENCH_SERVICE_ENV): \`$BENCH_SERVICE_ENV\`.
 }

@@ -2,10 +2,12 @@
 # Checks the deployment kit without a Docker engine or a systemd boot:
 #   compose  the compose file resolves (docker compose / docker-compose `config`), init.sh makes what it needs
 #   nginx    the gateway configuration passes `nginx -t`, then really routes, hides /q/*, and rate-limits logins
-#   systemd  the units pass `systemd-analyze verify`
+#   systemd  the units pass `systemd-analyze verify` against the files that deploy/systemd/README.md's install lines
+#            create (in a temporary root); with the native binaries built, the installed ones load and start
 #   backup   a dump of a live MariaDB, wiped and restored, gives back the same rows; retention keeps the newest N
 # Installs what it needs with apt-get when missing (nginx-light, docker-compose). Ends with
 # "deploy-checks: N passed, M failed" and a non-zero exit on any failure.
+#   deploy/test/run-all.sh [compose] [nginx] [systemd] [backup]     (default: all four)
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -105,13 +107,32 @@ CONF
 
 # --- systemd ---------------------------------------------------------------------------------------------------------
 systemd_checks() {
-  local dir=$WORK/systemd unit
-  mkdir -p "$dir/units" "$dir/bin"
-  # The units name /opt/videoclub/bin/*: verify against stub executables at the same names under a temporary root.
+  local dir=$WORK/systemd unit checkout=$ROOT stubs=no
+  local root=$dir/root   # stands for / in what the install lines create
+  mkdir -p "$dir/units" "$root"
+  # Without the native binaries built, stand-ins at their paths in a copy of the checkout.
+  if [[ ! -x $ROOT/auth/target/auth-1.0.0-SNAPSHOT-runner || ! -x $ROOT/catalog/target/catalog-1.0.0-SNAPSHOT-runner ]]; then
+    checkout=$dir/checkout stubs=yes
+    mkdir -p "$checkout" && cp -r "$ROOT/deploy" "$checkout/"
+    for unit in auth catalog; do
+      mkdir -p "$checkout/$unit/target" && printf '#!/bin/sh\n' > "$checkout/$unit/target/$unit-1.0.0-SNAPSHOT-runner"
+      chmod +x "$checkout/$unit/target/$unit-1.0.0-SNAPSHOT-runner"
+    done
+  fi
+  # The README's install lines that put files in /opt/videoclub, run from the checkout into the temporary root.
+  sed -n '/^```/,/^```/p' "$ROOT/deploy/systemd/README.md" | grep -E '^(install |deploy/systemd/install-binaries\.sh)' \
+    | grep -E '/opt/videoclub|install-binaries' | sed "s#/opt/videoclub#$root/opt/videoclub#g" > "$dir/install-lines"
+  check "systemd: the README's install lines for /opt/videoclub run (into a temporary root)" bash -c "
+    [[ -s '$dir/install-lines' ]] && cd '$checkout' && DESTDIR='$root' bash -euo pipefail '$dir/install-lines'"
   for unit in "$ROOT"/deploy/systemd/*.service "$ROOT"/deploy/backup/*.service "$ROOT"/deploy/backup/*.timer; do
-    sed "s#/opt/videoclub/bin/#$dir/bin/#g" "$unit" > "$dir/units/$(basename "$unit")"
+    sed "s#/opt/videoclub/#$root/opt/videoclub/#g" "$unit" > "$dir/units/$(basename "$unit")"
   done
-  for unit in auth catalog videoclub-backup; do printf '#!/bin/sh\n' > "$dir/bin/$unit" && chmod +x "$dir/bin/$unit"; done
+  check "systemd: every ExecStart names an executable that the install lines created" bash -c "
+    grep -h '^ExecStart=' '$dir'/units/videoclub-*.service > '$dir/execstarts' && [[ \$(grep -c . '$dir/execstarts') == 3 ]] || exit 1
+    while read -r line; do
+      executable=\${line#ExecStart=}; executable=\${executable%% *}
+      [[ \$executable == '$root'/* && -x \$executable ]] || { echo \"\$line: not installed by deploy/systemd/README.md\"; exit 1; }
+    done < '$dir/execstarts'"
   # A stand-in for the distribution's mariadb.service, which the units order themselves after.
   printf '[Service]\nExecStart=/bin/true\n' > "$dir/units/mariadb.service"
   verify() { (cd "$dir/units" && systemd-analyze verify --man=no "$@" 2>&1); }
@@ -125,6 +146,27 @@ systemd_checks() {
       for setting in '^MemoryMax=' '^Restart=on-failure' '^EnvironmentFile=/etc/videoclub/' '^User=videoclub' '^NoNewPrivileges=yes' '^ProtectSystem=strict' '^CapabilityBoundingSet=\$'; do
         grep -q \"\$setting\" \"\$unit\" || { echo \"\$unit lacks \$setting\"; exit 1; }
       done
+    done"
+  check "systemd: the units run the binaries with the native options of deploy/lib/stack.sh" bash -c "
+    source '$ROOT/deploy/lib/stack.sh' && for unit in auth catalog; do
+      grep -qx \"ExecStart=/opt/videoclub/bin/\$unit \$STACK_NATIVE_OPTS\" '$ROOT'/deploy/systemd/videoclub-\$unit.service \
+        || { echo \"videoclub-\$unit.service: ExecStart without '\$STACK_NATIVE_OPTS'\"; exit 1; }
+    done"
+  if [[ $stubs == yes ]]; then
+    echo "deploy-checks: (the native binaries are not built: the installed-binary checks are skipped)"
+    return
+  fi
+  # Installed binaries that need the toolchain's JDK libraries must find them beside themselves, not on the build
+  # machine; then each starts from where the units run it and stops at the prod settings check (no settings given).
+  check "systemd: the installed binaries load the JDK libraries installed beside them, if they need any" bash -c "
+    for unit in auth catalog; do
+      ldd '$root'/opt/videoclub/bin/\$unit | grep -E 'lib(java|nio|net|zip)\.so' | grep -v \"=> '$root'/opt/videoclub/bin/jdk-dynlibs/\" \
+        && { echo \"\$unit loads the libraries above from outside /opt/videoclub/bin/jdk-dynlibs\"; exit 1; }
+    done; exit 0"
+  check "systemd: the installed binaries start (and stop at the missing settings, naming them)" bash -c "
+    for unit in auth catalog; do
+      out=\$(cd / && env -i PATH=/usr/bin:/bin PORT=0 timeout 60 '$root'/opt/videoclub/bin/\$unit -Xmx96m -Xmn16m 2>&1); code=\$?
+      (( code != 0 && code != 124 )) && grep -q 'set DB_USER' <<< \"\$out\" || { echo \"\$unit (exit \$code):\"; echo \"\$out\" | tail -n 20; exit 1; }
     done"
 }
 
@@ -178,10 +220,14 @@ backup_checks() {
 }
 
 started=$SECONDS
-compose_checks
-nginx_checks
-systemd_checks
-backup_checks
+sections=("$@")
+(( ${#sections[@]} )) || sections=(compose nginx systemd backup)
+for section in "${sections[@]}"; do
+  case $section in
+    compose | nginx | systemd | backup) "${section}_checks" ;;
+    *) fail "unknown section '$section' (compose, nginx, systemd, backup)" ;;
+  esac
+done
 echo "deploy-checks: took $((SECONDS - started)) s"
 printf 'deploy-checks: %d passed, %d failed\n' "$passed" "$failed"
 (( failed == 0 ))
