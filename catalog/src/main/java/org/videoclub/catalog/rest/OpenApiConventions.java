@@ -93,7 +93,7 @@ public class OpenApiConventions implements OASFilter {
             header(response, "Location");
         }
         String schema = schemaName(response);
-        if (schema != null && schema.startsWith("PageResponse")) {
+        if (schema != null && schema.startsWith("Page")) {
             header(response, "Link");
         } else if (schema != null && schemas.get(schema) != null && schemas.get(schema).getProperties() != null
                 && schemas.get(schema).getProperties().containsKey("version")) {
