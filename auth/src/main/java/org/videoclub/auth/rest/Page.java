@@ -19,6 +19,8 @@ public record Page<T>(List<T> items, String next) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** The cursor is base64url of {@code after:<key>}, the same in auth and catalog (SPEC section 8). */
+    private static final String CURSOR_PREFIX = "after:";
 
     /** The page size asked for: 1 to 100, 20 when absent; anything else is a 400. */
     public static int limit(String limit) {
@@ -26,14 +28,14 @@ public record Page<T>(List<T> items, String next) {
             return DEFAULT_LIMIT;
         }
         try {
-            int value = Integer.parseInt(limit.trim());
+            int value = Integer.parseInt(limit.strip());
             if (value >= 1 && value <= MAX_LIMIT) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+        throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     /** The key after which the page starts: 0 without a cursor; a cursor that was not made here is a 400. */
@@ -42,9 +44,9 @@ public record Page<T>(List<T> items, String next) {
             return 0;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith("id:")) {
-                long key = Long.parseLong(decoded.substring(3));
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII);
+            if (decoded.startsWith(CURSOR_PREFIX)) {
+                long key = Long.parseLong(decoded.substring(CURSOR_PREFIX.length()));
                 if (key >= 0) {
                     return key;
                 }
@@ -52,7 +54,7 @@ public record Page<T>(List<T> items, String next) {
         } catch (IllegalArgumentException e) {
             // answered below
         }
-        throw ProblemException.badRequest("cursor is not valid; use the 'next' value of a previous page.");
+        throw ProblemException.badRequest("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
     }
 
     /**
@@ -73,6 +75,6 @@ public record Page<T>(List<T> items, String next) {
     }
 
     private static String cursor(long key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + key).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + key).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -161,7 +161,7 @@ public class ProblemMappers {
                 return database(new HibernateException(cause), uri, request);
             }
         }
-        String requestId = request.getHeader(RequestIdFilter.HEADER);
+        String requestId = request.getHeader(RequestIds.HEADER);
         LOG.errorf(e, "Unexpected error, request id %s", requestId);
         return RestResponse.ResponseBuilder
                 .create(RestResponse.Status.INTERNAL_SERVER_ERROR, new Problem("about:blank", "Internal Server Error",

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -33,7 +32,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/")
 @Cancellable(false) // a request runs to completion when its client hangs up: no write is cut in half
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "sessions")
+@Tag(name = "sessions", description = "Login, tokens, logout, and what catalog needs to verify tokens.")
 public class SessionResource {
 
     private final SessionService sessions;
@@ -51,12 +50,12 @@ public class SessionResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in", description = "Opens a session: a 15-minute access token and a refresh token.")
+    @Operation(summary = "Log in", description = "Opens a session: an access token (15 minutes by default) to send as"
+            + " `Authorization: Bearer <token>`, and a refresh token for POST /refresh. After 5 failed logins in a row a"
+            + " username must wait, longer each time.")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong username or password (the same answer for both)")
-    @APIResponse(responseCode = "422", description = "Missing username or password")
-    @APIResponse(responseCode = "429", description = "Too many failed logins for this username; see Retry-After")
-    @APIResponse(responseCode = "503", description = "Too many passwords being checked right now; see Retry-After")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Uni<SessionRecords.TokenResponse> login(@Valid @NotNull SessionRecords.LoginRequest body,
             @Context HttpServerRequest request) {
         return sessions.login(body.username(), body.password(), Origins.of(request))
@@ -66,8 +65,8 @@ public class SessionResource {
     @POST
     @Path("refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Swap a refresh token for a new pair",
-            description = "The old refresh token stops working; presenting it again ends the session.")
+    @Operation(summary = "Swap a refresh token for a new pair", description = "A new access token and refresh token"
+            + " for the same session. The old refresh token stops working; presenting it again ends the whole session.")
     @APIResponse(responseCode = "200", description = "A new access token and refresh token")
     @APIResponse(responseCode = "401", description = "Unknown, used, expired or revoked refresh token")
     public Uni<SessionRecords.TokenResponse> refresh(@Valid @NotNull SessionRecords.RefreshRequest body,
@@ -78,7 +77,8 @@ public class SessionResource {
     @POST
     @Path("logout")
     @Authenticated
-    @Operation(summary = "Log out", description = "Revokes the caller's session: its access and refresh tokens.")
+    @Operation(summary = "Log out", description = "Revokes the caller's session: its access and refresh tokens stop"
+            + " working here at once, and in catalog within seconds.")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Uni<RestResponse<Void>> logout(@Context HttpServerRequest request) {
         return sessions.logout(token.getClaim("sid"), Long.parseLong(token.getSubject()), Origins.of(request))
@@ -88,7 +88,8 @@ public class SessionResource {
     @GET
     @Path("session")
     @Authenticated
-    @Operation(summary = "Check the bearer token", description = "Signature, expiry and revocation.")
+    @Operation(summary = "Check the bearer token", description = "Checks the token's signature, expiry and session,"
+            + " and answers who it belongs to.")
     @APIResponse(responseCode = "200", description = "The token is valid")
     public SessionRecords.SessionView session() {
         return new SessionRecords.SessionView(token.getSubject(), token.getName(),
@@ -97,21 +98,21 @@ public class SessionResource {
 
     @GET
     @Path("sessions/revocations")
-    @SecurityRequirement(name = "none")
-    @Operation(summary = "Revocation feed",
-            description = "Revoked sessions whose access tokens may still be unexpired, after sequence number 'after'."
-                    + " Carries only opaque session ids and expiry times.")
+    @Operation(summary = "Read the revocation feed", description = "Revoked sessions whose access tokens may still be"
+            + " unexpired, after sequence number 'after'; catalog polls it. Carries only opaque session ids and expiry"
+            + " times, so it needs no token.")
     @APIResponse(responseCode = "200", description = "Entries in sequence order; pass 'last' as 'after' next time")
-    @APIResponse(responseCode = "400", description = "'after' is not a whole number >= 0")
     public Uni<SessionRecords.RevocationFeed> revocations(
-            @Parameter(description = "Sequence number already seen, default 0") @QueryParam("after") String after) {
+            @Parameter(description = "Sequence number already seen, default 0", example = "0") @QueryParam("after") String after) {
         return feed.after(sequence(after)).map(SessionRecords.RevocationFeed::of);
     }
 
     @GET
     @Path(".well-known/jwks.json")
-    @Operation(summary = "Public keys that verify the access tokens (JWKS)")
+    @Operation(summary = "Read the public keys", description = "The JSON Web Key Set that verifies the access tokens;"
+            + " a token's kid names its key.")
     @APIResponse(responseCode = "200", description = "The key set")
+    @APIResponse(responseCode = "406", description = "The Accept header does not allow application/json")
     public SessionRecords.KeySet jwks() {
         return new SessionRecords.KeySet(List.of(keys.publicJwk()));
     }
@@ -128,6 +129,6 @@ public class SessionResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("after must be a whole number >= 0.");
+        throw ProblemException.badRequest("after", "must be a whole number >= 0");
     }
 }

@@ -21,8 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -40,7 +42,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Cancellable(false) // a request runs to completion when its client hangs up: no write is cut in half
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "users")
+@Tag(name = "users", description = "Accounts and their roles: reader, editor, admin.")
 public class UserResource {
 
     private final UserService users;
@@ -54,14 +56,13 @@ public class UserResource {
     }
 
     @POST
-    @Operation(summary = "Sign up", description = "Anyone may sign up as a reader; an admin may also set the role.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new user")
-    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @Operation(summary = "Sign up", description = "Anyone may sign up, and gets the reader role; an admin (sending"
+            + " a bearer token) may also set the role. The username is unique without regard to letter case.")
+    @APIResponseSchema(value = UserRecords.UserView.class, responseCode = "201", responseDescription = "The new user")
+    @APIResponse(responseCode = "401", description = "A bearer token was sent and does not hold (a token is optional here)")
     @APIResponse(responseCode = "403", description = "A role other than reader, asked for by a non-admin")
     @APIResponse(responseCode = "409", description = "The username is taken (without regard to case)")
-    @APIResponse(responseCode = "422", description = "Invalid username or password")
-    @APIResponse(responseCode = "503", description = "Too many passwords being hashed right now; see Retry-After")
-    public Uni<RestResponse<UserRecords.UserView>> create(@Valid @NotNull UserRecords.NewUser body, @Context UriInfo uri,
+    public Uni<RestResponse<UserRecords.UserView>> createUser(@Valid @NotNull UserRecords.NewUser body, @Context UriInfo uri,
             @Context HttpServerRequest request) {
         return identity.getDeferredIdentity()
                 .flatMap(caller -> users.create(body.username(), body.password(), body.role(), callerOrNull(caller),
@@ -75,12 +76,11 @@ public class UserResource {
 
     @GET
     @RolesAllowed("admin")
-    @Operation(summary = "List users", description = "Admins only; keyset-paginated in id order.")
+    @Operation(summary = "List users", description = "Every account in id order, a page at a time; admins only.")
     @APIResponse(responseCode = "200", description = "A page of users")
-    @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    public Uni<RestResponse<Page<UserRecords.UserView>>> list(
-            @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
-            @Parameter(description = "'next' of the previous page") @QueryParam("cursor") String cursor,
+    public Uni<RestResponse<Page<UserRecords.UserView>>> listUsers(
+            @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int size = Page.limit(limit);
         return users.list(Page.after(cursor), size)
@@ -90,9 +90,9 @@ public class UserResource {
     @GET
     @Path("/me")
     @Authenticated
-    @Operation(summary = "The signed-in user")
-    @APIResponse(responseCode = "200", description = "The caller's account")
-    public Uni<RestResponse<UserRecords.UserView>> me() {
+    @Operation(summary = "Read your own account", description = "The account of the bearer token's user.")
+    @APIResponse(responseCode = "200", description = "The caller's account", headers = @Header(name = "ETag", ref = "ETag"))
+    public Uni<RestResponse<UserRecords.UserView>> getMe() {
         Caller caller = caller();
         return users.get(caller.userId(), caller).map(UserResource::withTag);
     }
@@ -100,31 +100,27 @@ public class UserResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One user", description = "Yourself, or anyone for an admin.")
-    @APIResponse(responseCode = "200", description = "The user, with its version as ETag")
-    @APIResponse(responseCode = "403", description = "Another user's account")
-    @APIResponse(responseCode = "404", description = "No such user")
-    public Uni<RestResponse<UserRecords.UserView>> get(@PathParam("id") long id) {
+    @Operation(summary = "Read one user", description = "Your own account, or anyone's for an admin.")
+    @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "403", description = "Another user's account, asked for by a non-admin")
+    public Uni<RestResponse<UserRecords.UserView>> getUser(@PathParam("id") long id) {
         return users.get(id, caller()).map(UserResource::withTag);
     }
 
     @PATCH
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Change a user", description = "Yourself: username, password (with currentPassword). "
-            + "Admins also: role, and other users. A password or role change signs the user out everywhere.")
-    @APIResponse(responseCode = "200", description = "The changed user")
-    @APIResponse(responseCode = "403", description = "Another user's account, or a role change by a non-admin")
-    @APIResponse(responseCode = "404", description = "No such user")
-    @APIResponse(responseCode = "409", description = "Username taken, or the last admin would lose the role")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    @APIResponse(responseCode = "422", description = "Invalid field, or a wrong/missing currentPassword")
-    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account; see Retry-After")
-    @APIResponse(responseCode = "503", description = "Too many passwords being hashed right now; see Retry-After")
-    public Uni<RestResponse<UserRecords.UserView>> update(@PathParam("id") long id,
+    @Operation(summary = "Change a user", description = "The fields sent change, the others stay. Your own account:"
+            + " username, and password with currentPassword. An admin also: role, and other users' accounts. A password"
+            + " or role change signs the user out everywhere.")
+    @APIResponse(responseCode = "200", description = "The user as it is now", headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "403", description = "Another user's account, or a role change, by a non-admin")
+    @APIResponse(responseCode = "409", description = "The username is taken, or the last admin would lose the role")
+    @APIResponse(responseCode = "422", description = "A field is not valid, or currentPassword is wrong or missing")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Uni<RestResponse<UserRecords.UserView>> updateUser(@PathParam("id") long id,
             @Valid @NotNull UserRecords.UserPatch body,
-            @Parameter(description = "The ETag of the version being changed") @HeaderParam("If-Match") String ifMatch,
-            @Context HttpServerRequest request) {
+            @HeaderParam("If-Match") String ifMatch, @Context HttpServerRequest request) {
         return users.update(id, new UserService.UserChange(body.username(), body.password(), body.currentPassword(),
                 body.role()), Versions.expected(ifMatch), caller(), Origins.of(request)).map(UserResource::withTag);
     }
@@ -132,13 +128,12 @@ public class UserResource {
     @DELETE
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Delete a user", description = "Yourself, or anyone for an admin; ends all its sessions.")
+    @Operation(summary = "Delete a user", description = "Your own account, or anyone's for an admin; every session of"
+            + " the account ends.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "Another user's account")
-    @APIResponse(responseCode = "404", description = "No such user")
-    @APIResponse(responseCode = "409", description = "The last admin")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    public Uni<RestResponse<Void>> delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "403", description = "Another user's account, asked for by a non-admin")
+    @APIResponse(responseCode = "409", description = "The last admin cannot be deleted")
+    public Uni<RestResponse<Void>> deleteUser(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Context HttpServerRequest request) {
         return users.delete(id, Versions.expected(ifMatch), caller(), Origins.of(request))
                 .map(ignored -> RestResponse.noContent());

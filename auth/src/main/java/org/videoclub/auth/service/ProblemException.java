@@ -26,8 +26,9 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(status, detail, null, null);
     }
 
-    public static ProblemException badRequest(String detail) {
-        return of(400, detail);
+    /** A malformed parameter or field, named in {@code errors[]} (the same 400 body in auth and catalog). */
+    public static ProblemException badRequest(String field, String message) {
+        return new ProblemException(400, "The request is malformed.", List.of(new FieldError(field, message)), null);
     }
 
     public static ProblemException unauthorized(String detail) {

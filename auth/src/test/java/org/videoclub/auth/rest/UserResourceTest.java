@@ -317,11 +317,11 @@ class UserResourceTest {
         as(admin).get("/users").then().statusCode(200).body("items.size()", equalTo((int) Math.min(20, total)));
         for (String limit : new String[] { "0", "101", "-1", "abc", "1.5" }) {
             as(admin).queryParam("limit", limit).get("/users").then().statusCode(400)
-                    .contentType("application/problem+json").body("detail", containsString("limit"));
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
         }
         for (String cursorValue : new String[] { "garbage", "!!!", "aWQ6LTE" }) {
             as(admin).queryParam("cursor", cursorValue).get("/users").then().statusCode(400)
-                    .body("detail", containsString("cursor"));
+                    .body("errors[0].field", equalTo("cursor"));
         }
     }
 

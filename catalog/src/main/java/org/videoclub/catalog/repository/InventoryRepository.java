@@ -16,9 +16,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InventoryRepository implements PanacheRepository<InventoryItem> {
 
-    /** Highest stock an item may reach. */
-    public static final int MAX_STOCK = 1_000_000_000;
-
     /** Up to {@code size} items (with their book) with an id above {@code afterId}, in id order. */
     public Uni<List<InventoryItem>> page(Long bookId, Boolean inStock, long afterId, int size) {
         StringBuilder query = new StringBuilder("from InventoryItem i join fetch i.book where i.id > :after");
@@ -50,6 +47,6 @@ public class InventoryRepository implements PanacheRepository<InventoryItem> {
     public Uni<Integer> changeStock(long id, int delta, Instant now) {
         return update("stock = stock + :delta, version = version + 1, updatedAt = :now"
                 + " where id = :id and stock + :delta between 0 and :max",
-                Parameters.with("delta", delta).and("now", now).and("id", id).and("max", MAX_STOCK));
+                Parameters.with("delta", delta).and("now", now).and("id", id).and("max", InventoryItem.MAX_STOCK));
     }
 }

@@ -13,18 +13,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
-import org.videoclub.catalog.model.Book;
+import org.videoclub.catalog.service.BookRequest;
 import org.videoclub.catalog.service.BookService;
-import org.videoclub.catalog.service.PageRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,8 +39,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "reader", "editor", "admin" })
-@SecurityRequirement(name = "bearer")
-@Tag(name = "books")
+@Tag(name = "books", description = "Books, each with its genres; an ISBN names one book.")
 public class BookResource {
 
     private final BookService service;
@@ -47,54 +49,77 @@ public class BookResource {
     }
 
     @GET
-    public Uni<Response> list(
-            @Parameter(description = "Words of the title or author (each word may be a prefix)") @QueryParam("q") String q,
-            @Parameter(description = "Genre id or name") @QueryParam("genre") String genre,
-            @Parameter(description = "Author, exactly (case-insensitive)") @QueryParam("author") String author,
-            @Parameter(description = "ISBN-10 or ISBN-13") @QueryParam("isbn") String isbn,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        return Uni.createFrom().item(() -> PageRequest.parse(limit, cursor))
-                .chain(page -> service.list(BookService.filter(q, genre, author, isbn), page))
-                .map(page -> Lists.page(page, BookResponse::of, uri));
+    @Operation(summary = "List or search books", description = "Books in id order, a page at a time. The filters combine:"
+            + " q finds books whose title or author holds every word given (each may be the start of a word).")
+    @APIResponse(responseCode = "200", description = "A page of books")
+    public Uni<RestResponse<PageResponse<BookResponse>>> listBooks(
+            @Parameter(description = "Words of the title or author, each of 3 or more letters; each may be a prefix", example = "dune herb") @QueryParam("q") String q,
+            @Parameter(description = "Genre id or name (any letter case)", example = "Science fiction") @QueryParam("genre") String genre,
+            @Parameter(description = "Author, exactly but for letter case", example = "Frank Herbert") @QueryParam("author") String author,
+            @Parameter(description = "ISBN-10 or ISBN-13, hyphens allowed", example = "978-0-441-17271-9") @QueryParam("isbn") String isbn,
+            @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Uni.createFrom().item(() -> PageParameters.parse(limit, cursor))
+                .chain(page -> service.list(BookSearchParameters.parse(q, genre, author, isbn), page))
+                .map(page -> PageParameters.answer(page, BookResponse::of, uri));
     }
 
     @POST
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> create(BookRequest request, @Context UriInfo uri) {
-        return service.create(request).map(created -> withTag(Response.created(
-                uri.getBaseUriBuilder().path(BookResource.class).path(String.valueOf(created.id)).build()), created));
+    @Operation(summary = "Add a book", description = "The ISBN is checked (check digit included) and stored as ISBN-13;"
+            + " genreIds name existing genres.")
+    @APIResponseSchema(value = BookResponse.class, responseCode = "201", responseDescription = "The new book")
+    @APIResponse(responseCode = "409", description = "Another book has this ISBN")
+    public Uni<RestResponse<BookResponse>> createBook(BookRequest request, @Context UriInfo uri) {
+        return service.create(request).map(created -> Answers.created(uri, BookResource.class, created.id,
+                BookResponse.of(created), created.version));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Response> get(@PathParam("id") long id) {
-        return service.get(id).map(found -> withTag(Response.ok(), found));
+    @Operation(summary = "Read one book", description = "The book with its genres; its ETag is the version to send in If-Match.")
+    @APIResponse(responseCode = "200", description = "The book")
+    public Uni<RestResponse<BookResponse>> getBook(@PathParam("id") long id) {
+        return service.get(id).map(found -> Answers.tagged(BookResponse.of(found), found.version));
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, BookRequest request) {
-        return service.replace(id, ifMatch, request).map(changed -> withTag(Response.ok(), changed));
+    @Operation(summary = "Replace a book", description = "Every field is set from the body; fields left out are cleared.")
+    @APIResponse(responseCode = "200", description = "The book as it is now")
+    @APIResponse(responseCode = "409", description = "Another book has this ISBN")
+    public Uni<RestResponse<BookResponse>> replaceBook(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            BookRequest request) {
+        return service.replace(id, IfMatch.expectedVersion(ifMatch), request)
+                .map(changed -> Answers.tagged(BookResponse.of(changed), changed.version));
     }
 
-    /** A JSON merge patch: the fields sent replace the current ones. */
     @PATCH
     @Path("{id}")
-    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        return service.patch(id, ifMatch, patch).map(changed -> withTag(Response.ok(), changed));
+    @Operation(summary = "Change some fields of a book", description = "A JSON merge patch (RFC 7396): the fields sent"
+            + " replace the current ones, and the result is checked like a PUT.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "BookPatch")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BookPatch")) })
+    @APIResponse(responseCode = "200", description = "The book as it is now")
+    @APIResponse(responseCode = "409", description = "Another book has this ISBN")
+    public Uni<RestResponse<BookResponse>> patchBook(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            JsonNode patch) {
+        return service.patch(id, IfMatch.expectedVersion(ifMatch), patch)
+                .map(changed -> Answers.tagged(BookResponse.of(changed), changed.version));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        return service.delete(id, ifMatch).map(nothing -> Response.noContent().build());
-    }
-
-    private static Response withTag(Response.ResponseBuilder answer, Book entity) {
-        return answer.entity(BookResponse.of(entity)).tag(new EntityTag(String.valueOf(entity.version))).build();
+    @Operation(summary = "Delete a book", description = "Only a book without inventory items can be deleted.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The book still has inventory items")
+    public Uni<RestResponse<Void>> deleteBook(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        return service.delete(id, IfMatch.expectedVersion(ifMatch)).map(nothing -> RestResponse.noContent());
     }
 }

@@ -13,17 +13,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
-import org.videoclub.catalog.model.Genre;
+import org.videoclub.catalog.service.GenreRequest;
 import org.videoclub.catalog.service.GenreService;
-import org.videoclub.catalog.service.PageRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,8 +39,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "reader", "editor", "admin" })
-@SecurityRequirement(name = "bearer")
-@Tag(name = "genres")
+@Tag(name = "genres", description = "Genres that books belong to; a name is unique without regard to letter case.")
 public class GenreResource {
 
     private final GenreService service;
@@ -46,50 +49,71 @@ public class GenreResource {
     }
 
     @GET
-    public Uni<Response> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+    @Operation(summary = "List genres", description = "All genres in id order, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of genres")
+    public Uni<RestResponse<PageResponse<GenreResponse>>> listGenres(
+            @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        return Uni.createFrom().item(() -> PageRequest.parse(limit, cursor))
+        return Uni.createFrom().item(() -> PageParameters.parse(limit, cursor))
                 .chain(service::list)
-                .map(page -> Lists.page(page, GenreResponse::of, uri));
+                .map(page -> PageParameters.answer(page, GenreResponse::of, uri));
     }
 
     @POST
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> create(GenreRequest request, @Context UriInfo uri) {
-        return service.create(request).map(created -> withTag(Response.created(
-                uri.getBaseUriBuilder().path(GenreResource.class).path(String.valueOf(created.id)).build()), created));
+    @Operation(summary = "Add a genre", description = "A new genre; no other genre may have the same name in any letter case.")
+    @APIResponseSchema(value = GenreResponse.class, responseCode = "201", responseDescription = "The new genre")
+    @APIResponse(responseCode = "409", description = "A genre with this name exists")
+    public Uni<RestResponse<GenreResponse>> createGenre(GenreRequest request, @Context UriInfo uri) {
+        return service.create(request).map(created -> Answers.created(uri, GenreResource.class, created.id,
+                GenreResponse.of(created), created.version));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Response> get(@PathParam("id") long id) {
-        return service.get(id).map(found -> withTag(Response.ok(), found));
+    @Operation(summary = "Read one genre", description = "The genre; its ETag is the version to send in If-Match.")
+    @APIResponse(responseCode = "200", description = "The genre")
+    public Uni<RestResponse<GenreResponse>> getGenre(@PathParam("id") long id) {
+        return service.get(id).map(found -> Answers.tagged(GenreResponse.of(found), found.version));
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, GenreRequest request) {
-        return service.replace(id, ifMatch, request).map(changed -> withTag(Response.ok(), changed));
+    @Operation(summary = "Replace a genre", description = "Name and description are set from the body; a description"
+            + " left out is cleared. A new name shows in the genre's books at once.")
+    @APIResponse(responseCode = "200", description = "The genre as it is now")
+    @APIResponse(responseCode = "409", description = "Another genre has this name")
+    public Uni<RestResponse<GenreResponse>> replaceGenre(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            GenreRequest request) {
+        return service.replace(id, IfMatch.expectedVersion(ifMatch), request)
+                .map(changed -> Answers.tagged(GenreResponse.of(changed), changed.version));
     }
 
-    /** A JSON merge patch: the fields sent replace the current ones. */
     @PATCH
     @Path("{id}")
-    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        return service.patch(id, ifMatch, patch).map(changed -> withTag(Response.ok(), changed));
+    @Operation(summary = "Change some fields of a genre", description = "A JSON merge patch (RFC 7396): the fields sent"
+            + " replace the current ones, and the result is checked like a PUT.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "GenrePatch")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "GenrePatch")) })
+    @APIResponse(responseCode = "200", description = "The genre as it is now")
+    @APIResponse(responseCode = "409", description = "Another genre has this name")
+    public Uni<RestResponse<GenreResponse>> patchGenre(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            JsonNode patch) {
+        return service.patch(id, IfMatch.expectedVersion(ifMatch), patch)
+                .map(changed -> Answers.tagged(GenreResponse.of(changed), changed.version));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        return service.delete(id, ifMatch).map(nothing -> Response.noContent().build());
-    }
-
-    private static Response withTag(Response.ResponseBuilder answer, Genre entity) {
-        return answer.entity(GenreResponse.of(entity)).tag(new EntityTag(String.valueOf(entity.version))).build();
+    @Operation(summary = "Delete a genre", description = "The genre disappears from its books; the books stay.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<RestResponse<Void>> deleteGenre(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        return service.delete(id, IfMatch.expectedVersion(ifMatch)).map(nothing -> RestResponse.noContent());
     }
 }

@@ -13,18 +13,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
-import org.videoclub.catalog.model.InventoryItem;
+import org.videoclub.catalog.service.InventoryRequest;
 import org.videoclub.catalog.service.InventoryService;
-import org.videoclub.catalog.service.PageRequest;
+import org.videoclub.catalog.service.StockChange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,8 +40,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "reader", "editor", "admin" })
-@SecurityRequirement(name = "bearer")
-@Tag(name = "inventory")
+@Tag(name = "inventory", description = "Copies of a book for sale: condition, price and stock.")
 public class InventoryResource {
 
     private final InventoryService service;
@@ -47,59 +50,80 @@ public class InventoryResource {
     }
 
     @GET
-    public Uni<Response> list(@QueryParam("bookId") String bookId,
-            @Parameter(description = "true: only items with stock > 0; false: only items out of stock") @QueryParam("inStock") String inStock,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        return Uni.createFrom().item(() -> PageRequest.parse(limit, cursor))
-                .chain(page -> service.list(InventoryService.bookIdFilter(bookId), InventoryService.inStockFilter(inStock), page))
-                .map(page -> Lists.page(page, InventoryResponse::of, uri));
+    @Operation(summary = "List inventory items", description = "Items in id order, a page at a time, each with its book.")
+    @APIResponse(responseCode = "200", description = "A page of items")
+    public Uni<RestResponse<PageResponse<InventoryResponse>>> listInventory(
+            @Parameter(description = "Only the items of this book", example = "42") @QueryParam("bookId") String bookId,
+            @Parameter(description = "true: only items with stock > 0; false: only items out of stock", example = "true") @QueryParam("inStock") String inStock,
+            @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Uni.createFrom().item(() -> PageParameters.parse(limit, cursor))
+                .chain(page -> service.list(InventoryListParameters.bookId(bookId), InventoryListParameters.inStock(inStock), page))
+                .map(page -> PageParameters.answer(page, InventoryResponse::of, uri));
     }
 
     @POST
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> create(InventoryRequest request, @Context UriInfo uri) {
-        return service.create(request).map(created -> withTag(Response.created(
-                uri.getBaseUriBuilder().path(InventoryResource.class).path(String.valueOf(created.id)).build()), created));
+    @Operation(summary = "Add an inventory item", description = "Copies of an existing book in one condition, at one price.")
+    @APIResponseSchema(value = InventoryResponse.class, responseCode = "201", responseDescription = "The new item")
+    public Uni<RestResponse<InventoryResponse>> createItem(InventoryRequest request, @Context UriInfo uri) {
+        return service.create(request).map(created -> Answers.created(uri, InventoryResource.class, created.id,
+                InventoryResponse.of(created), created.version));
     }
 
     @GET
     @Path("{id}")
-    public Uni<Response> get(@PathParam("id") long id) {
-        return service.get(id).map(found -> withTag(Response.ok(), found));
+    @Operation(summary = "Read one inventory item", description = "The item with its book; its ETag is the version to send in If-Match.")
+    @APIResponse(responseCode = "200", description = "The item")
+    public Uni<RestResponse<InventoryResponse>> getItem(@PathParam("id") long id) {
+        return service.get(id).map(found -> Answers.tagged(InventoryResponse.of(found), found.version));
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, InventoryRequest request) {
-        return service.replace(id, ifMatch, request).map(changed -> withTag(Response.ok(), changed));
+    @Operation(summary = "Replace an inventory item", description = "Book, condition, price and stock are set from the body.")
+    @APIResponse(responseCode = "200", description = "The item as it is now")
+    public Uni<RestResponse<InventoryResponse>> replaceItem(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            InventoryRequest request) {
+        return service.replace(id, IfMatch.expectedVersion(ifMatch), request)
+                .map(changed -> Answers.tagged(InventoryResponse.of(changed), changed.version));
     }
 
-    /** A JSON merge patch: the fields sent replace the current ones. */
     @PATCH
     @Path("{id}")
-    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        return service.patch(id, ifMatch, patch).map(changed -> withTag(Response.ok(), changed));
+    @Operation(summary = "Change some fields of an inventory item", description = "A JSON merge patch (RFC 7396): the"
+            + " fields sent replace the current ones, and the result is checked like a PUT.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "InventoryPatch")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InventoryPatch")) })
+    @APIResponse(responseCode = "200", description = "The item as it is now")
+    public Uni<RestResponse<InventoryResponse>> patchItem(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            JsonNode patch) {
+        return service.patch(id, IfMatch.expectedVersion(ifMatch), patch)
+                .map(changed -> Answers.tagged(InventoryResponse.of(changed), changed.version));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        return service.delete(id, ifMatch).map(nothing -> Response.noContent().build());
+    @Operation(summary = "Delete an inventory item", description = "The item and its stock are gone; the book stays.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<RestResponse<Void>> deleteItem(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        return service.delete(id, IfMatch.expectedVersion(ifMatch)).map(nothing -> RestResponse.noContent());
     }
 
-    /** Sale (-1), delivery (+n): one atomic change in the database; 409 when the stock would drop below 0. */
     @POST
     @Path("{id}/stock")
     @RolesAllowed({ "editor", "admin" })
-    public Uni<Response> changeStock(@PathParam("id") long id, StockChange change) {
-        return service.changeStock(id, change).map(changed -> withTag(Response.ok(), changed));
-    }
-
-    private static Response withTag(Response.ResponseBuilder answer, InventoryItem entity) {
-        return answer.entity(InventoryResponse.of(entity)).tag(new EntityTag(String.valueOf(entity.version))).build();
+    @Operation(summary = "Record a sale or a delivery", description = "Adds delta to the stock in one atomic change"
+            + " (a sale is -1, a delivery of n copies +n); concurrent changes are never lost. Takes no If-Match.")
+    @APIResponse(responseCode = "200", description = "The item with its new stock")
+    @APIResponse(responseCode = "409", description = "The stock would drop below 0 (or pass 1,000,000,000); nothing changed")
+    public Uni<RestResponse<InventoryResponse>> changeStock(@PathParam("id") long id, StockChange change) {
+        return service.changeStock(id, change).map(changed -> Answers.tagged(InventoryResponse.of(changed), changed.version));
     }
 }

@@ -12,7 +12,7 @@ import io.vertx.core.json.Json;
 /** Builds problem+json answers, for the exception mappers and for the failures Vert.x answers before the REST layer. */
 final class Problems {
 
-    static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID = RequestIds.HEADER;
 
     private Problems() {
     }

@@ -2,10 +2,8 @@ package org.videoclub.catalog.service;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +15,6 @@ import org.videoclub.catalog.repository.BookQueries;
 import org.videoclub.catalog.repository.BookRepository;
 import org.videoclub.catalog.repository.GenreRepository;
 import org.videoclub.catalog.repository.InventoryRepository;
-import org.videoclub.catalog.rest.BookRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,10 +23,6 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class BookService {
-
-    /** InnoDB's default innodb_ft_min_token_size: shorter words are not in the full-text index. */
-    private static final int MIN_SEARCH_WORD = 3;
-    private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final BookRepository books;
     private final BookQueries bookQueries;
@@ -50,55 +43,30 @@ public class BookService {
         this.searches = searches;
     }
 
-    /** The query parameters of GET /books, checked and turned into a {@link BookFilter}; 400 when one is malformed. */
-    public static BookFilter filter(String q, String genre, String author, String isbn) {
-        String fullText = null;
-        if (q != null) {
-            // Every word is required and may be a prefix; boolean-mode operators the caller sent are dropped. Lower-cased:
-            // the full-text index ignores case, and the search cache keeps one list per expression.
-            fullText = NOT_A_WORD_CHARACTER.splitAsStream(q)
-                    .filter(word -> word.length() >= MIN_SEARCH_WORD)
-                    .limit(10)
-                    .map(word -> "+" + word.toLowerCase(Locale.ROOT) + "*")
-                    .collect(Collectors.joining(" "));
-            if (fullText.isEmpty()) {
-                throw ProblemException.badRequest("q", "needs at least one word of " + MIN_SEARCH_WORD + " or more letters or digits");
-            }
-        }
-        Long genreId = null;
-        String genreNameKey = null;
-        if (genre != null) {
-            if (genre.matches("[0-9]{1,18}")) {
-                genreId = Long.parseLong(genre);
-            } else if (!genre.isBlank()) {
-                genreNameKey = genre.strip().toLowerCase(Locale.ROOT);
-            } else {
-                throw ProblemException.badRequest("genre", "must be a genre id or name");
-            }
-        }
-        String normalisedIsbn = null;
-        if (isbn != null) {
-            normalisedIsbn = Isbn.normalise(isbn);
-            if (normalisedIsbn == null) {
-                throw ProblemException.badRequest("isbn", "is not a valid ISBN-10 or ISBN-13");
-            }
-        }
-        return new BookFilter(fullText, genreId, genreNameKey, author == null ? null : author.strip(), normalisedIsbn);
-    }
-
     /**
      * A search by {@code q} alone pages through the cached ids of all its matches ({@link SearchCache}). With genre,
      * author or isbn as well it keeps the SQL path: each combination would need its own cached list, for searches that
      * are rarer. So does a search matching too many books to cache, and every search when the cache is disabled.
      * Read on the pool, without a Hibernate session ({@link BookQueries}).
      */
-    public Uni<PageRequest.Page<Book>> list(BookFilter filter, PageRequest page) {
+    public Uni<PageRequest.Page<Book>> list(BookSearch search, PageRequest page) {
+        BookFilter filter = filter(search);
         if (!filter.fullTextOnly()) {
             return sqlPage(filter, page);
         }
         String expression = filter.fullTextQuery();
         return searches.ids(expression, limit -> bookQueries.fullTextIds(expression, limit))
                 .chain(ids -> ids == null ? sqlPage(filter, page) : cachedPage(ids, filter, page));
+    }
+
+    /**
+     * Every word is required and may be a prefix (MariaDB's boolean mode); the words carry no operator, as rest kept
+     * letters and digits only.
+     */
+    private static BookFilter filter(BookSearch search) {
+        String fullText = search.words() == null ? null
+                : search.words().stream().map(word -> "+" + word + "*").collect(Collectors.joining(" "));
+        return new BookFilter(fullText, search.genreId(), search.genreName(), search.author(), search.isbn());
     }
 
     private Uni<PageRequest.Page<Book>> sqlPage(BookFilter filter, PageRequest page) {
@@ -133,14 +101,14 @@ public class BookService {
                 .call(books::flush));
     }
 
-    public Uni<Book> replace(long id, String ifMatch, BookRequest request) {
+    public Uni<Book> replace(long id, Long expectedVersion, BookRequest request) {
         return inTransactionThenForgetSearches(() -> Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> findForChange(id, ifMatch).chain(book -> apply(book, valid)))
+                .chain(valid -> findForChange(id, expectedVersion).chain(book -> apply(book, valid)))
                 .call(books::flush));
     }
 
-    public Uni<Book> patch(long id, String ifMatch, JsonNode patch) {
-        return inTransactionThenForgetSearches(() -> findForChange(id, ifMatch)
+    public Uni<Book> patch(long id, Long expectedVersion, JsonNode patch) {
+        return inTransactionThenForgetSearches(() -> findForChange(id, expectedVersion)
                 .chain(book -> {
                     BookRequest current = new BookRequest(book.title, book.author, book.isbn, book.publishedYear,
                             book.description, book.genres.stream().map(genre -> genre.id).toList());
@@ -149,8 +117,8 @@ public class BookService {
                 .call(books::flush));
     }
 
-    public Uni<Void> delete(long id, String ifMatch) {
-        return inTransactionThenForgetSearches(() -> findForChange(id, ifMatch)
+    public Uni<Void> delete(long id, Long expectedVersion) {
+        return inTransactionThenForgetSearches(() -> findForChange(id, expectedVersion)
                 .call(book -> inventory.existsForBook(id).invoke(hasInventory -> {
                     if (hasInventory) {
                         throw ProblemException.conflict("Book " + id + " still has inventory items; delete them first.");
@@ -170,9 +138,9 @@ public class BookService {
     }
 
     /** The book to change, loaded in the session of the write, checked against {@code If-Match}. */
-    private Uni<Book> findForChange(long id, String ifMatch) {
+    private Uni<Book> findForChange(long id, Long expectedVersion) {
         return books.findWithGenres(id).onItem().ifNull().failWith(() -> notFound(id))
-                .invoke(book -> Versions.check(ifMatch, book.version));
+                .invoke(book -> Versions.check(expectedVersion, book.version));
     }
 
     private static ProblemException notFound(long id) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.videoclub.catalog.model.Genre;
 import org.videoclub.catalog.repository.BookRepository;
 import org.videoclub.catalog.repository.GenreRepository;
-import org.videoclub.catalog.rest.GenreRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -52,15 +51,15 @@ public class GenreService {
     }
 
     @WithTransaction
-    public Uni<Genre> replace(long id, String ifMatch, GenreRequest request) {
+    public Uni<Genre> replace(long id, Long expectedVersion, GenreRequest request) {
         return Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> findForChange(id, ifMatch).chain(genre -> change(genre, valid)))
+                .chain(valid -> findForChange(id, expectedVersion).chain(genre -> change(genre, valid)))
                 .call(genres::flush);
     }
 
     @WithTransaction
-    public Uni<Genre> patch(long id, String ifMatch, JsonNode patch) {
-        return findForChange(id, ifMatch)
+    public Uni<Genre> patch(long id, Long expectedVersion, JsonNode patch) {
+        return findForChange(id, expectedVersion)
                 .chain(genre -> {
                     GenreRequest current = new GenreRequest(genre.name, genre.description);
                     return change(genre, validator.check(patches.merge(current, patch, GenreRequest.class)));
@@ -69,9 +68,9 @@ public class GenreService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(long id, String ifMatch) {
+    public Uni<Void> delete(long id, Long expectedVersion) {
         // book_genre rows go with the genre (ON DELETE CASCADE): the genre disappears from its books.
-        return findForChange(id, ifMatch)
+        return findForChange(id, expectedVersion)
                 .call(genre -> books.markBooksChanged(genre, Clock.now()))
                 .chain(genres::delete);
     }
@@ -88,8 +87,8 @@ public class GenreService {
         return genres.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("There is no genre " + id + "."));
     }
 
-    private Uni<Genre> findForChange(long id, String ifMatch) {
-        return find(id).invoke(genre -> Versions.check(ifMatch, genre.version));
+    private Uni<Genre> findForChange(long id, Long expectedVersion) {
+        return find(id).invoke(genre -> Versions.check(expectedVersion, genre.version));
     }
 
     private Uni<Genre> apply(Genre genre, GenreRequest request) {

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.videoclub.catalog.model.InventoryItem;
 import org.videoclub.catalog.repository.BookRepository;
 import org.videoclub.catalog.repository.InventoryRepository;
-import org.videoclub.catalog.rest.InventoryRequest;
-import org.videoclub.catalog.rest.StockChange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,28 +27,6 @@ public class InventoryService {
         this.books = books;
         this.validator = validator;
         this.patches = patches;
-    }
-
-    /** Checks the {@code bookId} and {@code inStock} query parameters of GET /inventory; 400 when malformed. */
-    public static Long bookIdFilter(String bookId) {
-        if (bookId == null) {
-            return null;
-        }
-        if (!bookId.matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("bookId", "must be a book id");
-        }
-        return Long.parseLong(bookId);
-    }
-
-    public static Boolean inStockFilter(String inStock) {
-        if (inStock == null) {
-            return null;
-        }
-        return switch (inStock) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.badRequest("inStock", "must be true or false");
-        };
     }
 
     @WithSession
@@ -75,15 +51,15 @@ public class InventoryService {
     }
 
     @WithTransaction
-    public Uni<InventoryItem> replace(long id, String ifMatch, InventoryRequest request) {
+    public Uni<InventoryItem> replace(long id, Long expectedVersion, InventoryRequest request) {
         return Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> findForChange(id, ifMatch).chain(item -> apply(item, valid)))
+                .chain(valid -> findForChange(id, expectedVersion).chain(item -> apply(item, valid)))
                 .call(inventory::flush);
     }
 
     @WithTransaction
-    public Uni<InventoryItem> patch(long id, String ifMatch, JsonNode patch) {
-        return findForChange(id, ifMatch)
+    public Uni<InventoryItem> patch(long id, Long expectedVersion, JsonNode patch) {
+        return findForChange(id, expectedVersion)
                 .chain(item -> {
                     InventoryRequest current = new InventoryRequest(item.book.id, item.condition,
                             item.price.setScale(2).toPlainString(), item.stock);
@@ -93,8 +69,8 @@ public class InventoryService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(long id, String ifMatch) {
-        return findForChange(id, ifMatch).chain(inventory::delete);
+    public Uni<Void> delete(long id, Long expectedVersion) {
+        return findForChange(id, expectedVersion).chain(inventory::delete);
     }
 
     /**
@@ -109,7 +85,7 @@ public class InventoryService {
                         ? find(id)
                         : find(id).invoke(item -> {
                             throw ProblemException.conflict("Stock of item " + id + " is " + item.stock + "; a change of "
-                                    + change.delta() + " would take it below 0 or above " + InventoryRepository.MAX_STOCK + ".");
+                                    + change.delta() + " would take it below 0 or above " + InventoryItem.MAX_STOCK + ".");
                         }));
     }
 
@@ -118,8 +94,8 @@ public class InventoryService {
                 .failWith(() -> ProblemException.notFound("There is no inventory item " + id + "."));
     }
 
-    private Uni<InventoryItem> findForChange(long id, String ifMatch) {
-        return find(id).invoke(item -> Versions.check(ifMatch, item.version));
+    private Uni<InventoryItem> findForChange(long id, Long expectedVersion) {
+        return find(id).invoke(item -> Versions.check(expectedVersion, item.version));
     }
 
     private Uni<InventoryItem> apply(InventoryItem item, InventoryRequest request) {

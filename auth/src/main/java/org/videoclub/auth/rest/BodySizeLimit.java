@@ -1,9 +1,5 @@
 package org.videoclub.auth.rest;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -16,30 +12,18 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * First handler of every request: gives it a request id (the caller's X-Request-Id when sane, else a new one), put
- * on the request for the access log and the 500 answers and echoed on the response; and refuses a body over the
- * limit with a problem+json 413 (the REST layer would answer an empty one): a body that announces its length before
- * it is read, a chunked one, which announces none, as it is read here (the REST layer then takes the body read).
+ * Refuses a body over quarkus.http.limits.max-body-size with a problem+json 413 (the REST layer would answer an empty
+ * one): a body that announces its length before it is read, a chunked one, which announces none, as it is read here
+ * (the REST layer then takes the body read).
  */
 @ApplicationScoped
-public class RequestIdFilter {
-
-    public static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+public class BodySizeLimit {
 
     void register(@Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
         long limit = maxBody.asLongValue();
         BodyHandler chunkedBody = BodyHandler.create(false).setBodyLimit(limit);
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
-            String id = context.request().getHeader(HEADER);
-            if (id == null || !SANE_ID.matcher(id).matches()) {
-                // Not a secret: ThreadLocalRandom, as UUID.randomUUID's SecureRandom showed in catalog's profiles.
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                id = new UUID(random.nextLong(), random.nextLong()).toString();
-                context.request().headers().set(HEADER, id);
-            }
-            context.response().putHeader(HEADER, id);
+        router.route().order(RequestIds.ORDER + 1).handler(context -> {
             String length = context.request().getHeader("Content-Length");
             if (length == null && context.request().headers().contains("Transfer-Encoding")) {
                 chunkedBody.handle(context); // fails the request with 413 past the limit
@@ -49,7 +33,7 @@ public class RequestIdFilter {
                 context.next();
             }
         });
-        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+        router.route().order(RequestIds.ORDER + 1).failureHandler(context -> {
             if (context.statusCode() == 413 && !context.response().headWritten()) {
                 tooLarge(context, limit);
             } else {

@@ -1,4 +1,4 @@
-package org.videoclub.catalog.rest;
+package org.videoclub.catalog.service;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.videoclub.catalog.rest;
+package org.videoclub.catalog.service;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.videoclub.catalog.model.Condition;
-import org.videoclub.catalog.repository.InventoryRepository;
+import org.videoclub.catalog.model.InventoryItem;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -18,5 +18,5 @@ public record InventoryRequest(
         @NotNull Condition condition,
         @Schema(description = "Decimal with at most two places, as a string", example = "10.99")
         @NotNull @Pattern(regexp = "(0|[1-9][0-9]{0,7})(\\.[0-9]{1,2})?", message = "must be a decimal >= 0 with at most two places, as a string such as \"10.99\"") String price,
-        @NotNull @Min(0) @Max(InventoryRepository.MAX_STOCK) Integer stock) {
+        @NotNull @Min(0) @Max(InventoryItem.MAX_STOCK) Integer stock) {
 }
