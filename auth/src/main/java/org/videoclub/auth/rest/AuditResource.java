@@ -100,7 +100,7 @@ public class AuditResource {
         }
         AuditEventType known = AuditEventType.of(type.trim());
         if (known == null) {
-            throw ProblemException.badRequest("type must be one of: " + TYPES + ".");
+            throw ProblemException.badRequest("type", "must be one of: " + TYPES);
         }
         return known;
     }
@@ -117,6 +117,6 @@ public class AuditResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("userId must be a whole number >= 1.");
+        throw ProblemException.badRequest("userId", "must be a whole number >= 1");
     }
 }
