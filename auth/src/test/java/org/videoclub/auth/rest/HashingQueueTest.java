@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.TestDatabase;
@@ -33,6 +34,11 @@ class HashingQueueTest {
             return Map.of("auth.password.hash-threads", "1", "auth.password.hash-queue", "0",
                     "auth.password.bcrypt-cost", "12");
         }
+    }
+
+    @BeforeEach
+    void warmUp() throws Exception {
+        Api.warmUpThePool();
     }
 
     @Test
