@@ -476,7 +476,10 @@ book_query_plans() {
   done
   mdb_sql "SET GLOBAL general_log = 0;"
   local sql statements
-  statements=$(sed -n 's/^.*[0-9] \(Execute\|Query\)\t\(select .*\)$/\2/Ip' "$log" | grep -i 'from book' | awk '!seen[$0]++')
+  # An execution may be logged with its parameters unbound (?): nothing to analyse then; the same statement's other
+  # executions are.
+  statements=$(sed -n 's/^.*[0-9] \(Execute\|Query\)\t\(select .*\)$/\2/Ip' "$log" | grep -i 'from book' \
+    | awk -v q="'" '{ t = $0; gsub(q "[^" q "]*" q, "", t) } t !~ /\?/ && !seen[$0]++')
   [[ -n $statements ]] || { echo "(no statement reading books was found in $log)"; return 0; }
   while IFS= read -r sql; do
     printf '%s\n' "$sql"

@@ -70,22 +70,27 @@ stack_start_database() {
 
 # Starts SERVICE in the background in its own session, output to STACK_DIR/logs/SERVICE.log, and returns at once
 # with its pid in STACK_PID and STACK_DIR/run/SERVICE.pid. COMMAND is the java command and its options up to the
-# jar, or the native binary and its options. The settings are exported in a subshell, so that the database password
+# jar, or the native binary and its options. The settings are exported in the job, so that the database password
 # never appears on a command line; STACK_SERVICE_ENV (an array of VAR=value) adds or replaces settings.
 # Local runs listen on loopback only: the admin password is a printed default.
 stack_launch() {
   local service=$1; shift
   mkdir -p "$STACK_DIR/logs" "$STACK_DIR/run"
-  (
-    export PORT QUARKUS_HTTP_HOST=127.0.0.1 DB_HOST=127.0.0.1 DB_PORT DB_NAME=$service DB_USER=videoclub \
-      DB_PASSWORD JWT_PUBLIC_KEY=$KEYS/public.pem JWT_PRIVATE_KEY=$KEYS/private.pem \
-      AUTH_ADMIN_USERNAME=$ADMIN_USERNAME AUTH_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-      CATALOG_AUTH_URL=http://127.0.0.1:$AUTH_PORT MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-    PORT=$(stack_service_port "$service")
-    local setting
-    for setting in "${STACK_SERVICE_ENV[@]}"; do export "${setting?}"; done
-    exec setsid "$@"
-  ) > "$STACK_DIR/logs/$service.log" 2>&1 < /dev/null &
+  stack_exec_service "$service" "$@" > "$STACK_DIR/logs/$service.log" 2>&1 < /dev/null &
   STACK_PID=$!
   echo "$STACK_PID" > "$STACK_DIR/run/$service.pid"
+}
+
+# The body of stack_launch's background job (a process of its own: the exports stay in it): the settings, then the
+# command in place of the job's shell.
+stack_exec_service() {
+  local service=$1; shift
+  export PORT QUARKUS_HTTP_HOST=127.0.0.1 DB_HOST=127.0.0.1 DB_PORT DB_NAME=$service DB_USER=videoclub \
+    DB_PASSWORD JWT_PUBLIC_KEY=$KEYS/public.pem JWT_PRIVATE_KEY=$KEYS/private.pem \
+    AUTH_ADMIN_USERNAME=$ADMIN_USERNAME AUTH_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    CATALOG_AUTH_URL=http://127.0.0.1:$AUTH_PORT MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+  PORT=$(stack_service_port "$service")
+  local setting
+  for setting in "${STACK_SERVICE_ENV[@]}"; do export "${setting?}"; done
+  exec setsid "$@"
 }
