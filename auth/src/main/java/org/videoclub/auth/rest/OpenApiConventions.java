@@ -16,11 +16,12 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * The answers that follow from auth's conventions, added to every operation they apply to, so that each is written
  * once (META-INF/openapi.yaml holds their text) rather than on every resource method:
  * <ul>
- * <li>a token is needed: 401; a role that not every user has: 403; every operation but the key set: 503 (database,
+ * <li>a token is needed: 401; named roles: 403 (a role outside them); every operation but the key set: 503 (database,
  * hashing queue); an operation open to anyone says so ({@code security: [{}]});
  * <li>a body: 400 (malformed JSON), 413, 415 and 422; a query parameter: 400; an {@code {id}} in the path: 404;
  * {@code If-Match}: 412;
  * <li>a page carries Link; a 201 carries Location;
+ * <li>every operation answers JSON only: 406 for an Accept that excludes it;
  * <li>every error answer is a Problem.
  * </ul>
  * The resource methods document what is theirs alone (a 409 and what it means, the success answer).
@@ -30,10 +31,9 @@ public class OpenApiConventions implements OASFilter {
 
     /** Operations that read neither the database nor a token: the public keys, held in memory. */
     private static final Set<String> WITHOUT_DATABASE = Set.of("jwks");
-    private static final Set<String> ALL_ROLES = Set.of("reader", "editor", "admin");
     /**
      * What Quarkus writes for the 401 and 403 it adds to secured operations and the 400 it adds to those with input:
-     * replaced by the answers of openapi.yaml (or dropped, a 403 where every role may call).
+     * replaced by the answers of openapi.yaml (or dropped, a 403 where any signed-in user may call).
      */
     private static final Set<String> QUARKUS_DEFAULTS = Set.of("Not Authorized", "Not Allowed", "Bad Request");
 
@@ -47,7 +47,7 @@ public class OpenApiConventions implements OASFilter {
         List<String> roles = roles(operation);
         if (roles != null) {
             shared(operation, "401", "Unauthorized");
-            if (!roles.isEmpty() && !roles.containsAll(ALL_ROLES)) {
+            if (!roles.isEmpty()) {
                 shared(operation, "403", "Forbidden");
             } else if (operation.getResponses().getAPIResponse("403") != null
                     && QUARKUS_DEFAULTS.contains(operation.getResponses().getAPIResponse("403").getDescription())) {
@@ -79,6 +79,7 @@ public class OpenApiConventions implements OASFilter {
         if (roles == null) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
         }
+        shared(operation, "406", "NotAcceptable");
         operation.getResponses().getAPIResponses().forEach(OpenApiConventions::describe);
     }
 

@@ -112,7 +112,6 @@ public class SessionResource {
     @Operation(summary = "Read the public keys", description = "The JSON Web Key Set that verifies the access tokens;"
             + " a token's kid names its key.")
     @APIResponse(responseCode = "200", description = "The key set")
-    @APIResponse(responseCode = "406", description = "The Accept header does not allow application/json")
     public SessionRecords.KeySet jwks() {
         return new SessionRecords.KeySet(List.of(keys.publicJwk()));
     }
