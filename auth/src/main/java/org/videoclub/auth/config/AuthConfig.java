@@ -1,6 +1,7 @@
 package org.videoclub.auth.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,6 +20,8 @@ public interface AuthConfig {
 
     Admin admin();
 
+    Database database();
+
     interface Token {
         /** {@code iss} of the access tokens; catalog checks it. */
         @WithDefault("videoclub-auth")
@@ -31,6 +34,13 @@ public interface AuthConfig {
         /** Lifetime of an access token. */
         @WithDefault("PT15M")
         Duration accessTtl();
+
+        /**
+         * Public keys (PEM file paths) of earlier signing keys, still accepted and published in the JWKS so that the
+         * tokens they signed keep working after a key rotation (JWT_PREVIOUS_PUBLIC_KEYS, comma-separated). Remove one
+         * once access-ttl (plus catalog's 30 s of clock skew) has passed since the rotation.
+         */
+        Optional<List<String>> previousPublicKeys();
 
         /** Lifetime of a session's refresh token (each refresh issues a new one with the same deadline). */
         @WithDefault("P30D")
@@ -65,6 +75,20 @@ public interface AuthConfig {
             @WithDefault("PT15M")
             Duration maxDelay();
         }
+    }
+
+    /** How long auth waits on the database (AUTH_DATABASE_DEADLINE, AUTH_DATABASE_MAX_WAITING). */
+    interface Database {
+        /**
+         * Longest wait for the database in one call (a connection from the pool, the queries, the commit): past it the
+         * request is answered 503 with Retry-After. Also bounds taking a connection for the migration at start-up.
+         */
+        @WithDefault("5s")
+        Duration deadline();
+
+        /** Requests that may wait for a pool connection at once; the next ones are answered 503 at once. */
+        @WithDefault("128")
+        int maxWaiting();
     }
 
     /** First admin, created at start-up when no admin exists (AUTH_ADMIN_USERNAME / AUTH_ADMIN_PASSWORD). */

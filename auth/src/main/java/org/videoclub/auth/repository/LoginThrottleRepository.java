@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 @WithSession
+@DatabaseDeadline
 public class LoginThrottleRepository implements PanacheRepositoryBase<LoginThrottle, String> {
 
     /**

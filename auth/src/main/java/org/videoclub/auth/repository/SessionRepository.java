@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 @WithSession
+@DatabaseDeadline
 public class SessionRepository implements PanacheRepositoryBase<Session, String> {
 
     public Uni<List<Session>> unrevokedOfUser(long userId) {

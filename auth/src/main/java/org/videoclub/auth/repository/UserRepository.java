@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 @WithSession
+@DatabaseDeadline
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
 
     /** Case-insensitive through the column's collation. */

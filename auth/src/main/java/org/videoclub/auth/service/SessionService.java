@@ -19,6 +19,7 @@ import org.videoclub.auth.model.RefreshToken;
 import org.videoclub.auth.model.Revocation;
 import org.videoclub.auth.model.Session;
 import org.videoclub.auth.model.User;
+import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.repository.LoginThrottleRepository;
 import org.videoclub.auth.repository.RefreshTokenRepository;
 import org.videoclub.auth.repository.RevocationRepository;
@@ -34,6 +35,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Logins, refresh-token rotation, logout and the revocations they publish. */
 @ApplicationScoped
+@DatabaseDeadline
 public class SessionService {
 
     /** What a login or a refresh hands out. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.auth.model.Role;
 import org.videoclub.auth.model.User;
+import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.repository.UserRepository;
 import org.videoclub.auth.security.PasswordHasher;
 
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Accounts: sign-up, reads, changes and deletion, with the self-or-admin rules of SPEC section 3. */
 @ApplicationScoped
+@DatabaseDeadline
 public class UserService {
 
     /** Who is asking: the user id and role from the access token. */

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.catalog.model.Book;
 import org.videoclub.catalog.model.Genre;
+import org.videoclub.catalog.repository.DatabaseDeadline;
 import org.videoclub.catalog.repository.BookFilter;
 import org.videoclub.catalog.repository.BookQueries;
 import org.videoclub.catalog.repository.BookRepository;
@@ -25,6 +26,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
+@DatabaseDeadline
 public class BookService {
 
     /** InnoDB's default innodb_ft_min_token_size: shorter words are not in the full-text index. */
