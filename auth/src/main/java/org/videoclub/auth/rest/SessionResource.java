@@ -106,7 +106,7 @@ public class SessionResource {
     @Operation(summary = "Public keys that verify the access tokens (JWKS)")
     @APIResponse(responseCode = "200", description = "The key set")
     public SessionRecords.KeySet jwks() {
-        return new SessionRecords.KeySet(List.of(keys.publicJwk()));
+        return new SessionRecords.KeySet(keys.publicJwks());
     }
 
     private static long sequence(String after) {
