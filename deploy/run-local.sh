@@ -156,8 +156,9 @@ start_service() {
   service_opts=$(service_java_opts "$service")
   rm -f "$LOCAL/run/$service.recording"
   cache_opts=$(class_cache_opts "$service")
-  env PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-    DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub DB_PASSWORD="$DB_PASSWORD" \
+  # DB_PASSWORD reaches the service through the environment only, never a command line (ps shows those)
+  DB_PASSWORD="$DB_PASSWORD" env PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub \
     JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
     AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
