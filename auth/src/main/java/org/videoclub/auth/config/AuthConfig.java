@@ -86,6 +86,13 @@ public interface AuthConfig {
         @WithDefault("5s")
         Duration deadline();
 
+        /**
+         * The same bound during start-up (the first admin, the first queries of a cold JVM), which may be slow without
+         * the database hanging. The schema migration before them is bounded by the deadline.
+         */
+        @WithDefault("30s")
+        Duration startUpDeadline();
+
         /** Requests that may wait for a pool connection at once; the next ones are answered 503 at once. */
         @WithDefault("128")
         int maxWaiting();

@@ -14,9 +14,10 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnectOptions;
 
 /**
- * The reactive pool with a bounded wait: at most {@code auth.database.max-waiting} requests wait for a connection (the
- * next one is refused at once, answered 503), and none waits longer than the deadline. Quarkus has no setting for
- * either, so the pool is built here from the options Quarkus prepared.
+ * The reactive pool with a bounded wait: at most {@code database.max-waiting} requests wait for a connection (the
+ * next one is refused at once, answered 503). A wait is given up after the start-up deadline; requests are answered
+ * at the request deadline before that ({@link DatabaseDeadlineInterceptor}). Quarkus has no setting for either, so the
+ * pool is built here from the options Quarkus prepared.
  */
 @Singleton
 public class BoundedPool implements MySQLPoolCreator {
@@ -31,7 +32,8 @@ public class BoundedPool implements MySQLPoolCreator {
     public Pool create(Input input) {
         PoolOptions options = input.poolOptions()
                 .setMaxWaitQueueSize(config.maxWaiting())
-                .setConnectionTimeout((int) config.deadline().toMillis())
+                // the interceptor answers requests at the deadline; this only frees the queue of abandoned waits
+                .setConnectionTimeout((int) config.startUpDeadline().toMillis())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
         List<SqlConnectOptions> servers = List.copyOf(input.mySQLConnectOptionsList());
         return MySQLBuilder.pool().with(options).connectingTo(servers).using(input.vertx()).build();

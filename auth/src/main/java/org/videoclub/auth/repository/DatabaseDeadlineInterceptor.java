@@ -30,10 +30,14 @@ public class DatabaseDeadlineInterceptor {
 
     private final Vertx vertx;
     private final Duration deadline;
+    private final Duration startUpDeadline;
+    private final StartUp startUp;
 
-    DatabaseDeadlineInterceptor(Vertx vertx, AuthConfig config) {
+    DatabaseDeadlineInterceptor(Vertx vertx, AuthConfig config, StartUp startUp) {
         this.vertx = vertx;
         this.deadline = config.database().deadline();
+        this.startUpDeadline = config.database().startUpDeadline();
+        this.startUp = startUp;
     }
 
     @AroundInvoke
@@ -46,9 +50,10 @@ public class DatabaseDeadlineInterceptor {
     }
 
     private <T> Uni<T> withDeadline(Uni<T> call) {
+        Duration bound = startUp.done() ? deadline : startUpDeadline;
         return Uni.createFrom().emitter(emitter -> {
             // cancelTimer is true for the first of timer and answer only: the other is dropped
-            long timer = vertx.setTimer(deadline.toMillis(), id -> emitter.fail(new DatabaseTimeoutException(deadline)));
+            long timer = vertx.setTimer(bound.toMillis(), id -> emitter.fail(new DatabaseTimeoutException(bound)));
             call.subscribe().with(item -> {
                 if (vertx.cancelTimer(timer)) {
                     emitter.complete(item);
