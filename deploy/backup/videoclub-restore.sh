@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Restores a dump made by videoclub-backup.sh: drops and recreates the auth and catalog schemas from FILE.
+# Restores a dump made by videoclub-backup.sh: drops and recreates the auth and catalog schemas from FILE, then
+# revokes every session it brought back: a session revoked after the dump (a logout, a stolen refresh token, a
+# password change) must not come back to life. Everyone logs in again.
 # Stop the services first (systemctl stop videoclub-auth videoclub-catalog) and start them again afterwards.
 #
 #   videoclub-restore.sh /var/backups/videoclub/videoclub-20260101T031500Z.sql.gz [--yes]
@@ -20,4 +22,17 @@ if [[ ${2:-} != --yes ]]; then
 fi
 # shellcheck disable=SC2086 # MARIADB_OPTS is a list of options
 gzip -dc "$file" | "$MARIADB" ${MARIADB_OPTS:-}
-echo "videoclub-restore: restored auth and catalog from $file"
+# Every restored session is revoked and published in the revocation feed (catalog refuses its access tokens), and no
+# refresh token survives.
+# shellcheck disable=SC2086
+"$MARIADB" ${MARIADB_OPTS:-} <<'SQL'
+USE auth;
+START TRANSACTION;
+INSERT INTO revocations (session_id, expires_at, revoked_at)
+  SELECT id, access_expires_at, UTC_TIMESTAMP(6) FROM sessions
+  WHERE revoked_at IS NULL AND access_expires_at > UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE;
+UPDATE sessions SET revoked_at = UTC_TIMESTAMP(6) WHERE revoked_at IS NULL;
+DELETE FROM refresh_tokens;
+COMMIT;
+SQL
+echo "videoclub-restore: restored auth and catalog from $file; every restored session is revoked"

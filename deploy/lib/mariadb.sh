@@ -113,9 +113,10 @@ mdb_sql() {
 
 # Creates the schemas auth and catalog and the services' account 'videoclub'@'%' with PASSWORD. Idempotent, so a
 # reused data directory is brought up to date too (the password included).
+# The SQL goes on stdin, not on the client's command line, where the password would show in ps.
 mdb_create_schemas() {
   local password=$1
-  mdb_sql "
+  "$MDB_CLIENT" --no-defaults --protocol=socket --socket="$MDB_SOCKET" -uroot <<< "
     CREATE DATABASE IF NOT EXISTS auth CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
     CREATE DATABASE IF NOT EXISTS catalog CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
     CREATE USER IF NOT EXISTS 'videoclub'@'%' IDENTIFIED BY '$password';

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Checks the deployment kit without a Docker engine or a systemd boot:
-#   compose  the compose file resolves (docker compose / docker-compose `config`), init.sh makes what it needs
-#   nginx    the gateway configuration passes `nginx -t`, then really routes, hides /q/*, and rate-limits logins
+#   compose  the compose file resolves (docker compose / docker-compose `config`), init.sh makes what it needs with
+#            safe modes (private key 0600, a self-signed TLS certificate), catalog gets no private key
+#   nginx    the gateway configuration passes `nginx -t` with TLS, then really routes over HTTPS with HSTS, redirects
+#            HTTP, hides /q/*, rate-limits logins, and its error bodies stay JSON whatever the path
 #   systemd  the units pass `systemd-analyze verify` against the files that deploy/systemd/README.md's install lines
-#            create (in a temporary root); with the native binaries built, the installed ones load and start
-#   backup   a dump of a live MariaDB, wiped and restored, gives back the same rows; retention keeps the newest N
+#            create (in a temporary root), bind 127.0.0.1, run auth and catalog as different users, and
+#            catalog is handed none of auth's keys or environment;
+#            with the native binaries built, the installed ones load and start
+#   secrets  prod start-up refuses each unsafe setting (placeholder passwords, a short admin password, a private key
+#            others can read); rotate-keys.sh keeps the previous key; run-local.sh keeps the DB password off command lines
+#   backup   a dump of a live MariaDB, wiped and restored, gives back the same rows and no usable session or refresh
+#            token; retention keeps the newest N
 # Installs what it needs with apt-get when missing (nginx-light, docker-compose). Ends with
 # "deploy-checks: N passed, M failed" and a non-zero exit on any failure.
-#   deploy/test/run-all.sh [compose] [nginx] [systemd] [backup]     (default: all four)
+#   deploy/test/run-all.sh [compose] [nginx] [systemd] [secrets] [backup]     (default: all five)
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -43,12 +50,21 @@ if docker compose version > /dev/null 2>&1; then COMPOSE=(docker compose); else 
 # --- compose ---------------------------------------------------------------------------------------------------------
 compose_checks() {
   local dir=$WORK/repo/deploy/compose
-  mkdir -p "$WORK/repo/deploy" && cp -r "$ROOT/deploy/compose" "$WORK/repo/deploy/"
+  mkdir -p "$WORK/repo/deploy" && cp -r "$ROOT/deploy/compose" "$ROOT/deploy/lib" "$WORK/repo/deploy/"
   rm -rf "$dir/.env" "$dir/secrets"
   check "compose: config refuses to run before init.sh, and says so" bash -c "
     ! ${COMPOSE[*]} -f '$dir/compose.yaml' config -q > '$WORK/compose.err' 2>&1 && grep -q 'run deploy/compose/init.sh first' '$WORK/compose.err'"
   check "compose: init.sh writes .env and the key pair" \
     bash -c "'$dir/init.sh' && test -s '$dir/.env' && openssl pkey -in '$dir/secrets/jwt-private.pem' -noout"
+  check "compose: init.sh leaves the private key 0600 and makes a self-signed TLS certificate (key 0600)" bash -c "
+    [[ \$(stat -c %a '$dir/secrets/jwt-private.pem') == 600 && \$(stat -c %a '$dir/secrets/tls/videoclub.key') == 600 ]] &&
+    openssl x509 -in '$dir/secrets/tls/videoclub.crt' -noout && grep -q '^VIDEOCLUB_UID=' '$dir/.env'"
+  check "compose: init.sh run again fixes a key made readable meanwhile" bash -c "
+    chmod 644 '$dir/secrets/jwt-private.pem' && '$dir/init.sh' > /dev/null && [[ \$(stat -c %a '$dir/secrets/jwt-private.pem') == 600 ]]"
+  check "compose: catalog is given no private key (it reads auth's JWKS)" bash -c "
+    cd '$dir' && ${COMPOSE[*]} -f compose.yaml config > '$WORK/compose.full' &&
+    awk '/^  catalog:/ { on = 1; next } /^  [a-z]/ { on = 0 } on' '$WORK/compose.full' > '$WORK/compose.catalog' &&
+    ! grep -q 'jwt-private' '$WORK/compose.catalog' && grep -q 'well-known/jwks.json' '$WORK/compose.catalog'"
   check "compose: ${COMPOSE[*]} config (JVM images)" \
     bash -c "cd '$dir' && ${COMPOSE[*]} -f compose.yaml config > '$WORK/compose.out' && grep -q 'Dockerfile.jvm' '$WORK/compose.out'"
   check "compose: native images with VIDEOCLUB_BUILD=native" \
@@ -56,19 +72,26 @@ compose_checks() {
   # Published ports: only the gateway's may listen beyond 127.0.0.1.
   check "compose: only the gateway is published beyond 127.0.0.1" bash -c "
     grep -E '^ *- \"[^\"]*:[0-9]+\"\$' '$dir/compose.yaml' | grep -v '127.0.0.1:' > '$WORK/public-ports' ;
-    [[ \$(cat '$WORK/public-ports') == '      - \"\${VIDEOCLUB_HTTP_PORT:-8080}:80\"' ]]"
+    printf '%s\\n' '      - \"\${VIDEOCLUB_HTTPS_PORT:-8443}:443\"' '      - \"\${VIDEOCLUB_HTTP_PORT:-8080}:80\"' | diff - '$WORK/public-ports'"
   check "compose: the files it names exist" \
     bash -c "cd '$dir' && test -f Dockerfile.jvm && test -f Dockerfile.native && test -f nginx/videoclub.conf && test -f mariadb-init/10-videoclub.sh"
 }
 
 # --- nginx -----------------------------------------------------------------------------------------------------------
 nginx_checks() {
-  local dir=$WORK/nginx gateway=18080
+  local dir=$WORK/nginx gateway=18443 plain=18080
   mkdir -p "$dir/conf.d" "$dir/logs"
+  # The certificate init.sh would make (the same script), here for 127.0.0.1.
+  "$ROOT/deploy/lib/self-signed-cert.sh" "$dir/tls" localhost > /dev/null || fail "nginx: make a self-signed certificate"
   # The compose service names do not resolve here: point the upstreams at two stub servers in the same nginx.
   sed -e 's/server auth:4000;/server 127.0.0.1:14000;/' -e 's/server catalog:1337;/server 127.0.0.1:11337;/' \
-    -e "s/listen 80 default_server;/listen 127.0.0.1:$gateway default_server;/" \
+    -e "s/listen 443 ssl default_server;/listen 127.0.0.1:$gateway ssl default_server;/" \
+    -e "s/listen 80 default_server;/listen 127.0.0.1:$plain default_server;/" \
+    -e "s#/etc/nginx/tls/#$dir/tls/#" \
     -e "s#/var/log/nginx/access.log#$dir/logs/access.log#" "$ROOT/deploy/compose/nginx/videoclub.conf" > "$dir/conf.d/videoclub.conf"
+  # curl trusts the self-signed certificate in every check below
+  export CURL_HOME=$dir
+  printf 'cacert = "%s"\n' "$dir/tls/videoclub.crt" > "$dir/.curlrc"
   cat > "$dir/nginx.conf" <<CONF
 pid $dir/nginx.pid;
 error_log $dir/logs/error.log;
@@ -82,9 +105,18 @@ http {
 }
 CONF
   mkdir -p "$dir/tmp"
-  check "nginx: nginx -t" nginx -t -p "$dir" -c "$dir/nginx.conf"
+  check "nginx: nginx -t (with TLS)" nginx -t -p "$dir" -c "$dir/nginx.conf"
   nginx -p "$dir" -c "$dir/nginx.conf" || { fail "nginx: start"; return; }
-  local base=http://127.0.0.1:$gateway
+  local base=https://127.0.0.1:$gateway
+  check "nginx: HTTPS with HSTS, on proxied answers and on the gateway's own errors" bash -c "
+    curl -s -D - -o /dev/null '$base/books' | grep -qi '^strict-transport-security: max-age=' &&
+    curl -s -D - -o /dev/null '$base/q/metrics' | grep -qi '^strict-transport-security: max-age='"
+  check "nginx: plain HTTP only redirects to HTTPS" bash -c "
+    curl -s -D - -o /dev/null 'http://127.0.0.1:$plain/books?q=x' | grep -q '^HTTP/1.1 301' &&
+    curl -s -D - -o /dev/null 'http://127.0.0.1:$plain/books?q=x' | grep -qi '^location: https://127.0.0.1/books?q=x'"
+  check "nginx: error bodies are JSON whatever the path (no request text in them)" bash -c "
+    ! grep -n 'return [0-9]* .*\\\$uri' '$ROOT/deploy/compose/nginx/videoclub.conf' &&
+    curl -s '$base/nothing%22,%22evil%22:%22x' | python3 -c 'import json, sys; body = json.load(sys.stdin); assert \"evil\" not in body and body[\"status\"] == 404, body'"
   route() { [[ $(curl -s -X "$1" "$base$2") == "$3 $2" ]]; }
   check "nginx: routes auth paths to auth" bash -c "$(declare -f route); base=$base; route POST /users auth && route GET /users/7 auth && route POST /refresh auth && route POST /logout auth && route GET /session auth && route GET /.well-known/jwks.json auth"
   check "nginx: routes catalog paths to catalog" bash -c "$(declare -f route); base=$base; route GET /books catalog && route GET /books/ catalog && route GET '/books?q=dune' catalog && route PATCH /genres/3 catalog && route POST /inventory/4/stock catalog"
@@ -147,6 +179,19 @@ systemd_checks() {
         grep -q \"\$setting\" \"\$unit\" || { echo \"\$unit lacks \$setting\"; exit 1; }
       done
     done"
+  check "systemd: both services listen on 127.0.0.1 unless told otherwise" bash -c "
+    for unit in '$ROOT'/deploy/systemd/videoclub-{auth,catalog}.service; do
+      grep -qx 'Environment=QUARKUS_HTTP_HOST=127.0.0.1' \"\$unit\" || { echo \"\$unit binds every interface\"; exit 1; }
+    done"
+  check "systemd: auth and catalog run as different users, both made by sysusers" bash -c "
+    auth=\$(sed -n 's/^User=//p' '$ROOT/deploy/systemd/videoclub-auth.service')
+    catalog=\$(sed -n 's/^User=//p' '$ROOT/deploy/systemd/videoclub-catalog.service')
+    [[ -n \$auth && -n \$catalog && \$auth != \$catalog ]] || { echo \"auth: \$auth, catalog: \$catalog\"; exit 1; }
+    grep -q \"^u \$auth \" '$ROOT/deploy/systemd/videoclub.sysusers.conf' && grep -q \"^u \$catalog \" '$ROOT/deploy/systemd/videoclub.sysusers.conf'"
+  check "systemd: catalog is handed none of auth's keys, environment or state" bash -c "
+    unit='$ROOT/deploy/systemd/videoclub-catalog.service'
+    ! grep -v '^#' \"\$unit\" | grep -nE 'jwt-private|/etc/videoclub/keys|auth\\.env|^(StateDirectory|WorkingDirectory)=/?(var/lib/)?videoclub/?\$' &&
+    grep -q '^ProtectProc=invisible' \"\$unit\""
   check "systemd: the units run the binaries with the native options of deploy/lib/stack.sh" bash -c "
     source '$ROOT/deploy/lib/stack.sh' && for unit in auth catalog; do
       grep -qx \"ExecStart=/opt/videoclub/bin/\$unit \$STACK_NATIVE_OPTS\" '$ROOT'/deploy/systemd/videoclub-\$unit.service \
@@ -170,6 +215,48 @@ systemd_checks() {
     done"
 }
 
+# --- secrets ---------------------------------------------------------------------------------------------------------
+# The packaged services (./mvnw package or verify first) in prod refuse each unsafe setting at start-up; each check
+# changes one setting of an otherwise acceptable configuration, so the refusal is that setting's.
+secrets_checks() {
+  local dir=$WORK/secrets jar_auth=$ROOT/auth/target/quarkus-app/quarkus-run.jar jar_catalog=$ROOT/catalog/target/quarkus-app/quarkus-run.jar
+  mkdir -p "$dir"
+  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/private.pem" 2>/dev/null)
+  openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem"
+  cp -p "$dir/private.pem" "$dir/readable.pem" && chmod 644 "$dir/readable.pem"
+  # prints what the service said; succeeds when it stopped by itself, non-zero, with $expected in its output
+  refused() {
+    local jar=$1 expected=$2; shift 2
+    [[ -f $jar ]] || { echo "$jar is not built: run ./mvnw package first"; return 1; }
+    local out
+    out=$(env -i PATH="$PATH" HOME="$dir" PORT=0 DB_PORT=1 DB_USER=videoclub DB_PASSWORD=a-long-random-db-password \
+      JWT_PRIVATE_KEY="$dir/private.pem" JWT_PUBLIC_KEY="$dir/public.pem" AUTH_ADMIN_USERNAME=admin \
+      AUTH_ADMIN_PASSWORD=a-long-admin-password "$@" timeout 180 java -jar "$jar" 2>&1) && { echo "$out"; return 1; }
+    grep -qF -- "$expected" <<< "$out" || { echo "$out" | tail -n 20; return 1; }
+  }
+  check "secrets: auth refuses DB_PASSWORD=change-me (the example env file's)" \
+    refused "$jar_auth" "DB_PASSWORD is a placeholder" DB_PASSWORD=change-me
+  check "secrets: auth refuses AUTH_ADMIN_PASSWORD=change-me-too (the example env file's)" \
+    refused "$jar_auth" "AUTH_ADMIN_PASSWORD is a placeholder" AUTH_ADMIN_PASSWORD=change-me-too
+  check "secrets: auth refuses an admin password under 12 characters" \
+    refused "$jar_auth" "AUTH_ADMIN_PASSWORD is shorter than 12 characters" AUTH_ADMIN_PASSWORD=short-pass1
+  check "secrets: auth refuses a private key others can read" \
+    refused "$jar_auth" "can be read by other users" JWT_PRIVATE_KEY="$dir/readable.pem"
+  check "secrets: catalog refuses DB_PASSWORD=change-me" \
+    refused "$jar_catalog" "DB_PASSWORD is a placeholder" DB_PASSWORD=change-me
+  check "secrets: rotate-keys.sh makes a new key, keeps the previous public key, and refuses to rotate again too soon" bash -c "
+    keys='$dir/rotate' && mkdir -p \"\$keys\" && cp '$dir/private.pem' '$dir/public.pem' \"\$keys/\" &&
+    mv \"\$keys/private.pem\" \"\$keys/jwt-private.pem\" && mv \"\$keys/public.pem\" \"\$keys/jwt-public.pem\" &&
+    '$ROOT/deploy/rotate-keys.sh' \"\$keys\" > /dev/null &&
+    cmp -s '$dir/public.pem' \"\$keys/jwt-previous.pem\" && ! cmp -s '$dir/public.pem' \"\$keys/jwt-public.pem\" &&
+    [[ \$(openssl pkey -in \"\$keys/jwt-private.pem\" -pubout) == \$(cat \"\$keys/jwt-public.pem\") ]] &&
+    [[ \$(stat -c %a \"\$keys/jwt-private.pem\") == 600 ]] &&
+    ! '$ROOT/deploy/rotate-keys.sh' \"\$keys\" 2> /dev/null"
+  check "secrets: run-local.sh passes the database password by environment and stdin only (never argv)" bash -c "
+    ! grep -nE '^[^#]*env [^#]*DB_PASSWORD=' '$ROOT/deploy/run-local.sh' &&
+    grep -A2 '^mdb_create_schemas()' '$ROOT/deploy/lib/mariadb.sh' | grep -q '<<<'"
+}
+
 # --- backup ----------------------------------------------------------------------------------------------------------
 backup_checks() {
   # shellcheck source=../lib/mariadb.sh
@@ -185,6 +272,12 @@ backup_checks() {
     CREATE TABLE auth.users (id BIGINT AUTO_INCREMENT PRIMARY KEY, username VARCHAR(50) NOT NULL UNIQUE,
       password_hash CHAR(60), created_at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP(6));
     INSERT INTO auth.users (username, password_hash) VALUES ('alice', REPEAT('a', 60)), ('bob', NULL), ('zoë', 'x');
+    $(sed -n '/^CREATE TABLE sessions/,/^) ENGINE/p; /^CREATE TABLE refresh_tokens/,/^) ENGINE/p; /^CREATE TABLE revocations/,/^) ENGINE/p' \
+      "$ROOT/auth/src/main/resources/db/migration/V1__users_and_sessions.sql" | sed 's/^CREATE TABLE /CREATE TABLE auth./')
+    INSERT INTO auth.sessions VALUES
+      ('live-session-00000001', 1, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 10 MINUTE, UTC_TIMESTAMP(6) + INTERVAL 30 DAY, NULL),
+      ('revoked-session-000002', 2, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 10 MINUTE, UTC_TIMESTAMP(6) + INTERVAL 30 DAY, UTC_TIMESTAMP(6));
+    INSERT INTO auth.refresh_tokens VALUES (REPEAT('f', 64), 'live-session-00000001', UTC_TIMESTAMP(6), NULL);
     USE catalog;
     CREATE TABLE catalog.books (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(255), isbn CHAR(13), cover BLOB,
       price DECIMAL(10,2), FULLTEXT KEY (title));
@@ -214,6 +307,10 @@ backup_checks() {
   rows > "$WORK/rows.after"
   check "backup: the restored rows equal the rows dumped (3 users, 500 books, checksums)" bash -c "
     diff '$WORK/rows.before' '$WORK/rows.after' && grep -c 'Book ' '$WORK/rows.after' | grep -qx 500"
+  check "backup: the restore revoked every session it brought back, published it, and left no refresh token" bash -c "
+    out=\$('$MDB_CLIENT' $MARIADB_OPTS -N -e \"SELECT COUNT(*) FROM auth.sessions WHERE revoked_at IS NULL;
+      SELECT COUNT(*) FROM auth.refresh_tokens; SELECT COUNT(*) FROM auth.revocations WHERE session_id = 'live-session-00000001'\")
+    [[ \$(echo \$out) == '0 0 1' ]] || { echo \"unrevoked sessions, refresh tokens, revocations: \$out\"; exit 1; }"
   check "backup: the restore dropped what was not in the dump" bash -c "! '$MDB_CLIENT' $MARIADB_OPTS -e 'SELECT 1 FROM catalog.stray'"
   check "backup: restore refuses a truncated file" bash -c "
     gzip -dc '$dump' | head -n 20 | gzip > '$WORK/truncated.sql.gz'; ! '$ROOT/deploy/backup/videoclub-restore.sh' '$WORK/truncated.sql.gz' --yes"
@@ -221,11 +318,11 @@ backup_checks() {
 
 started=$SECONDS
 sections=("$@")
-(( ${#sections[@]} )) || sections=(compose nginx systemd backup)
+(( ${#sections[@]} )) || sections=(compose nginx systemd secrets backup)
 for section in "${sections[@]}"; do
   case $section in
-    compose | nginx | systemd | backup) "${section}_checks" ;;
-    *) fail "unknown section '$section' (compose, nginx, systemd, backup)" ;;
+    compose | nginx | systemd | secrets | backup) "${section}_checks" ;;
+    *) fail "unknown section '$section' (compose, nginx, systemd, secrets, backup)" ;;
   esac
 done
 echo "deploy-checks: took $((SECONDS - started)) s"

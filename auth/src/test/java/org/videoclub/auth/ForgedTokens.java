@@ -2,10 +2,13 @@ package org.videoclub.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -16,6 +19,9 @@ import io.smallrye.jwt.util.ResourceUtils;
 
 /** Tokens made by the tests: well-formed ones with chosen claims, and forgeries. */
 public final class ForgedTokens {
+
+    /** kid of the test key pair (src/test/resources/keys). */
+    public static final String TEST_KEY_ID = keyId(publicKey());
 
     private ForgedTokens() {
     }
@@ -36,9 +42,19 @@ public final class ForgedTokens {
         return claims;
     }
 
-    /** Signed with the test private key, so only the claims can make it invalid. */
+    /** Signed with the test private key (and its kid), so only the claims can make it invalid. */
     public static String signed(JwtClaims claims) {
-        return sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, privateKey());
+        return signed(claims, privateKey(), TEST_KEY_ID);
+    }
+
+    /** Signed RS256 with {@code key}, header {@code kid}: a token of another (previous, or unknown) key. */
+    public static String signed(JwtClaims claims, PrivateKey key, String kid) {
+        return sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, key, kid);
+    }
+
+    /** The RFC 7638 thumbprint of a public key: the kid auth gives it. */
+    public static String keyId(PublicKey key) {
+        return new RsaJsonWebKey((RSAPublicKey) key).calculateBase64urlEncodedThumbprint("SHA-256");
     }
 
     /** {@code alg: none}: no signature at all. */
@@ -58,7 +74,7 @@ public final class ForgedTokens {
     public static String hmacWithPublicKey(JwtClaims claims) {
         try {
             byte[] secret = ResourceUtils.readResource("keys/test-public.pem").getBytes(StandardCharsets.UTF_8);
-            return sign(claims, AlgorithmIdentifiers.HMAC_SHA256, new HmacKey(secret));
+            return sign(claims, AlgorithmIdentifiers.HMAC_SHA256, new HmacKey(secret), TEST_KEY_ID);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -79,14 +95,23 @@ public final class ForgedTokens {
         return new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
     }
 
-    private static String sign(JwtClaims claims, String algorithm, java.security.Key key) {
+    private static String sign(JwtClaims claims, String algorithm, java.security.Key key, String kid) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(algorithm);
+        jws.setKeyIdHeaderValue(kid);
         jws.setKey(key);
         jws.setDoKeyValidation(false);
         try {
             return jws.getCompactSerialization();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PublicKey publicKey() {
+        try {
+            return KeyUtils.readPublicKey("keys/test-public.pem");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

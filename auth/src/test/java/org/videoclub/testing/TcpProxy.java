@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder the tests can cut and restore, to play a database (or any server) going away and coming back
- * without touching the real one.
+ * without touching the real one. It can also black-hole the traffic: connections stay open and new ones are accepted,
+ * but nothing is forwarded until {@link #resume()} (a stopped database process, a network partition), when what was
+ * held back is delivered.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +23,8 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
     private int port;
+    private final Object gate = new Object();
+    private boolean blackHole;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -53,6 +57,21 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Stops forwarding in both directions without closing anything. */
+    public void blackHole() {
+        synchronized (gate) {
+            blackHole = true;
+        }
+    }
+
+    /** Forwards again, what was held back first. */
+    public void resume() {
+        synchronized (gate) {
+            blackHole = false;
+            gate.notifyAll();
+        }
+    }
+
     public int port() {
         return port;
     }
@@ -82,6 +101,7 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read; (read = in.read(buffer)) != -1;) {
+                    awaitForwarding();
                     out.write(buffer, 0, read);
                     out.flush();
                 }
@@ -94,6 +114,19 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void awaitForwarding() throws IOException {
+        synchronized (gate) {
+            while (blackHole) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

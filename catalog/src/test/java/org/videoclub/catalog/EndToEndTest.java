@@ -1,16 +1,15 @@
 package org.videoclub.catalog;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.videoclub.catalog.support.Api.assertProblem;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
+import org.videoclub.catalog.security.Polls;
 import org.videoclub.catalog.support.CatalogDatabase;
 import org.videoclub.catalog.support.RealAuthServer;
 
@@ -53,8 +52,7 @@ class EndToEndTest {
                 .body(Map.of("name", "Not allowed")).post("/genres"), 403);
 
         given().baseUri(auth).auth().oauth2(token).post("/logout").then().statusCode(204);
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> given().auth().oauth2(token).get("/books").statusCode() == 401);
+        Polls.force();
         assertProblem(given().auth().oauth2(token).get("/books"), 401)
                 .then().header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }

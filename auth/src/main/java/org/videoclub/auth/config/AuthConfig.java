@@ -1,6 +1,7 @@
 package org.videoclub.auth.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,6 +21,7 @@ public interface AuthConfig {
     Admin admin();
 
     Audit audit();
+    Database database();
 
     interface Token {
         /** {@code iss} of the access tokens; catalog checks it. */
@@ -33,6 +35,13 @@ public interface AuthConfig {
         /** Lifetime of an access token. */
         @WithDefault("PT15M")
         Duration accessTtl();
+
+        /**
+         * Public keys (PEM file paths) of earlier signing keys, still accepted and published in the JWKS so that the
+         * tokens they signed keep working after a key rotation (JWT_PREVIOUS_PUBLIC_KEYS, comma-separated). Remove one
+         * once access-ttl (plus catalog's 30 s of clock skew) has passed since the rotation.
+         */
+        Optional<List<String>> previousPublicKeys();
 
         /** Lifetime of a session's refresh token (each refresh issues a new one with the same deadline). */
         @WithDefault("P30D")
@@ -80,6 +89,27 @@ public interface AuthConfig {
         /** How long security events are kept (AUTH_AUDIT_RETENTION); older ones are purged every hour. */
         @WithDefault("P90D")
         Duration retention();
+    }
+
+    /** How long auth waits on the database (AUTH_DATABASE_DEADLINE, AUTH_DATABASE_MAX_WAITING). */
+    interface Database {
+        /**
+         * Longest wait for the database in one call (a connection from the pool, the queries, the commit): past it the
+         * request is answered 503 with Retry-After. Also bounds taking a connection for the migration at start-up.
+         */
+        @WithDefault("5s")
+        Duration deadline();
+
+        /**
+         * The same bound during start-up (the first admin, the first queries of a cold JVM), which may be slow without
+         * the database hanging. The schema migration before them is bounded by the deadline.
+         */
+        @WithDefault("30s")
+        Duration startUpDeadline();
+
+        /** Requests that may wait for a pool connection at once; the next ones are answered 503 at once. */
+        @WithDefault("128")
+        int maxWaiting();
     }
 
     /** First admin, created at start-up when no admin exists (AUTH_ADMIN_USERNAME / AUTH_ADMIN_PASSWORD). */

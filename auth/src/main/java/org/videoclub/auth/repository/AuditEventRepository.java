@@ -14,6 +14,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
+@DatabaseDeadline
 @WithSession
 public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, Long> {
 

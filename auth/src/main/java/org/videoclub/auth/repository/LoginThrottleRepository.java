@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 @WithSession
+@DatabaseDeadline
 public class LoginThrottleRepository implements PanacheRepositoryBase<LoginThrottle, String> {
 
     /**

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 @WithSession
+@DatabaseDeadline
 public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, String> {
 
     /**

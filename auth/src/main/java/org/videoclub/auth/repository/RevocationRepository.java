@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 @WithSession
+@DatabaseDeadline
 public class RevocationRepository implements PanacheRepositoryBase<Revocation, Long> {
 
     /** Unexpired revocations after {@code afterSeq}, oldest first. */

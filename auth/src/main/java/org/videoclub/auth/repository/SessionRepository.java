@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 @WithSession
+@DatabaseDeadline
 public class SessionRepository implements PanacheRepositoryBase<Session, String> {
 
     /** The session, locked for update until the transaction ends; null when it is gone. */

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 @WithSession
+@DatabaseDeadline
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
 
     /** By canonical username (lower-case ASCII; the column compares bytes). */

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.videoclub.auth.service.ConstraintViolations;
+import org.videoclub.auth.repository.DatabaseTimeoutException;
 import org.videoclub.auth.service.ProblemException;
 import org.videoclub.auth.service.ProblemException.FieldError;
 
@@ -33,6 +34,8 @@ import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -132,9 +135,13 @@ public class ProblemMappers {
         return response;
     }
 
-    /** Database failures: unreachable is a 503; a unique key hit by a concurrent write is a 409; the rest a 500. */
+    /**
+     * Database failures: unreachable, silent past the deadline or a full pool queue is a 503; a unique key hit by a
+     * concurrent write is a 409; the rest a 500.
+     */
     @ServerExceptionMapper({ HibernateException.class, MySQLException.class, ClosedConnectionException.class,
-            ConnectException.class, ConnectTimeoutException.class })
+            ConnectException.class, ConnectTimeoutException.class, DatabaseTimeoutException.class,
+            ConnectionPoolTooBusyException.class })
     public RestResponse<Problem> database(Exception e, UriInfo uri, HttpServerRequest request) {
         if (ConstraintViolations.isViolation(e)) {
             return conflict(uri);
@@ -142,7 +149,10 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (isUnavailable(cause)) {
                 LOG.warnf("Database unavailable: %s", cause.toString());
-                RestResponse<Problem> response = answer(503, "The database is unavailable; try again shortly.", null, uri);
+                String detail = cause instanceof ConnectionPoolTooBusyException
+                        ? "Too many requests are waiting for the database; try again shortly."
+                        : "The database is unavailable; try again shortly.";
+                RestResponse<Problem> response = answer(503, detail, null, uri);
                 response.getHeaders().putSingle("Retry-After", "5");
                 return response;
             }
@@ -208,7 +218,10 @@ public class ProblemMappers {
 
     private static boolean isUnavailable(Throwable cause) {
         return cause instanceof ConnectException || cause instanceof ClosedConnectionException
-                || cause instanceof ConnectTimeoutException
+                || cause instanceof ConnectTimeoutException || cause instanceof DatabaseTimeoutException
+                // the pool's wait queue is full, or a wait for a connection passed the deadline
+                || cause instanceof ConnectionPoolTooBusyException
+                || (cause instanceof VertxException && "Timeout waiting for connection".equals(cause.getMessage()))
                 || (cause.getMessage() != null && cause.getMessage().contains("Connection refused"));
     }
 

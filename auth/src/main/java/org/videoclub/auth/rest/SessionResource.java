@@ -113,7 +113,7 @@ public class SessionResource {
             + " a token's kid names its key.")
     @APIResponse(responseCode = "200", description = "The key set")
     public SessionRecords.KeySet jwks() {
-        return new SessionRecords.KeySet(List.of(keys.publicJwk()));
+        return new SessionRecords.KeySet(keys.publicJwks());
     }
 
     private static long sequence(String after) {

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.config.AuthConfig;
 import org.videoclub.auth.model.AuditEvent;
 import org.videoclub.auth.model.AuditEventType;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
  * the metrics ({@code videoclub_auth_audit_events_total{type=...}}), readable by admins, purged after the retention.
  */
 @ApplicationScoped
+@DatabaseDeadline
 public class AuditService {
 
     private static final Logger LOG = Logger.getLogger(AuditService.class);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.config.AuthConfig;
 import org.videoclub.auth.model.AuditEventType;
 import org.videoclub.auth.repository.LoginThrottleRepository;
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.Uni;
  * usernames exist.
  */
 @ApplicationScoped
+@DatabaseDeadline
 public class LoginAttempts {
 
     private static final String LOCKED = "Too many failed attempts for this username; try again later.";

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.auth.model.Revocation;
+import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.repository.RevocationRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -13,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /** The revocation feed catalog polls: unexpired revoked sessions in sequence order. */
 @ApplicationScoped
+@DatabaseDeadline
 public class RevocationFeedService {
 
     /** Most entries in one answer; a full page means the caller should ask again at once. */

@@ -17,6 +17,7 @@ import org.videoclub.auth.model.RefreshToken;
 import org.videoclub.auth.model.Revocation;
 import org.videoclub.auth.model.Session;
 import org.videoclub.auth.model.User;
+import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.repository.RefreshTokenRepository;
 import org.videoclub.auth.repository.RevocationRepository;
 import org.videoclub.auth.repository.SessionRepository;
@@ -31,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Logins, refresh-token rotation, logout and the revocations they publish. */
 @ApplicationScoped
+@DatabaseDeadline
 public class SessionService {
 
     /** What a login or a refresh hands out. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.videoclub.auth.model.AuditEventType;
 import org.videoclub.auth.model.Role;
 import org.videoclub.auth.model.User;
+import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.repository.UserRepository;
 import org.videoclub.auth.security.PasswordHasher;
 
@@ -23,6 +24,7 @@ import io.vertx.mutiny.core.Vertx;
  * rows first and decides on the admins that are left.
  */
 @ApplicationScoped
+@DatabaseDeadline
 public class UserService {
 
     /** Who is asking: the user id and role from the access token. */

@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,15 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.videoclub.auth.Api;
 import org.videoclub.auth.Api.Account;
 import org.videoclub.auth.TestKeys;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.videoclub.testing.Burst;
 import org.videoclub.testing.MariaDbTestResource;
 import org.videoclub.testing.TcpProxy;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** The database goes away and comes back: 503 problem+json meanwhile, and recovery without a restart. */
+/**
+ * The database goes away (refusing, or hung: a black hole) and comes back: 503 problem+json within the deadline
+ * meanwhile, and recovery without a restart.
+ */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.ThroughProxy.class)
 class DatabaseOutageTest {
@@ -37,6 +47,12 @@ class DatabaseOutageTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ProxiedDatabase.class), new TestResourceEntry(TestKeys.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // the default deadline; a short wait queue, so that a burst of 64 overflows it
+            return Map.of("auth.database.max-waiting", "8");
         }
     }
 
@@ -78,6 +94,48 @@ class DatabaseOutageTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         int status = 0;
         while (Instant.now().isBefore(deadline) && status != 200) {
+            status = Api.login(user.username(), Api.PASSWORD).extract().statusCode();
+            Thread.sleep(200);
+        }
+        Api.login(user.username(), Api.PASSWORD).statusCode(200);
+        given().header("Authorization", user.bearer()).get("/users/me").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aHungDatabaseIsAnswered503WithinTheDeadlineAndRecoveredFrom() throws InterruptedException {
+        Account user = Api.account("reader");
+        Duration deadline = ConfigProvider.getConfig().getValue("auth.database.deadline", Duration.class);
+        int poolSize = ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.max-size", Integer.class);
+        int maxWaiting = ConfigProvider.getConfig().getValue("auth.database.max-waiting", Integer.class);
+        // the margin is the deadline itself: time to answer after it passed, on a busy machine
+        Duration bound = deadline.multipliedBy(2);
+        String login = "{\"username\":\"" + user.username() + "\",\"password\":\"" + Api.PASSWORD + "\"}";
+        proxy.blackHole();
+        List<Burst.Answer> answers;
+        try {
+            answers = Burst.send(64, bound.multipliedBy(3), i -> i % 2 == 0
+                    ? HttpRequest.newBuilder(Burst.uri(RestAssured.port, "/login"))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login))
+                    : HttpRequest.newBuilder(Burst.uri(RestAssured.port, "/users/me"))
+                            .header("Authorization", user.bearer()).GET());
+        } finally {
+            proxy.resume();
+        }
+        for (Burst.Answer answer : answers) {
+            assertEquals(503, answer.status(), answer.body());
+            assertEquals("application/problem+json", answer.contentType());
+            assertEquals("5", answer.retryAfter());
+            assertTrue(answer.took().compareTo(bound) <= 0, "answered after " + answer.took() + ", bound " + bound);
+        }
+        // beyond the pool's connections and its wait queue, requests are refused at once rather than queued
+        long refusedAtOnce = answers.stream().filter(answer -> answer.body().contains("waiting for the database")).count();
+        assertTrue(refusedAtOnce >= 64 - poolSize - maxWaiting, refusedAtOnce + " refused at once");
+
+        // what was held back is delivered and the pool recovers, with no restart
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        int status = 0;
+        while (Instant.now().isBefore(until) && status != 200) {
             status = Api.login(user.username(), Api.PASSWORD).extract().statusCode();
             Thread.sleep(200);
         }

@@ -15,6 +15,48 @@ public interface CatalogConfig {
 
     TokenCache tokenCache();
 
+    Database database();
+
+    Keys keys();
+
+    /**
+     * The public keys tokens are verified with (JWT_PUBLIC_KEY): comma-separated PEM files, or the http(s) URL of auth's
+     * JWKS. Each token is verified with the key its {@code kid} names.
+     */
+    interface Keys {
+        /**
+         * JWKS mode: a token with a kid catalog does not know makes it read the JWKS again (after a key rotation), at
+         * most once per this interval, so that forged kids cannot make it hammer auth.
+         */
+        @WithDefault("5s")
+        Duration refreshMinInterval();
+
+        /** JWKS mode: longest wait for auth's JWKS. */
+        @WithDefault("2s")
+        Duration fetchTimeout();
+    }
+
+    /** How long catalog waits on the database (CATALOG_DATABASE_DEADLINE, CATALOG_DATABASE_MAX_WAITING). */
+    interface Database {
+        /**
+         * Longest wait for the database in one call (a connection from the pool, the queries, the commit): past it the
+         * request is answered 503 with Retry-After. Also bounds taking a connection for the migration at start-up.
+         */
+        @WithDefault("5s")
+        Duration deadline();
+
+        /**
+         * The same bound during start-up (the first admin, the first queries of a cold JVM), which may be slow without
+         * the database hanging. The schema migration before them is bounded by the deadline.
+         */
+        @WithDefault("30s")
+        Duration startUpDeadline();
+
+        /** Requests that may wait for a pool connection at once; the next ones are answered 503 at once. */
+        @WithDefault("128")
+        int maxWaiting();
+    }
+
     interface Revocation {
         /**
          * How often auth's revocation feed is polled; a revoked token is refused within about this long. The poll

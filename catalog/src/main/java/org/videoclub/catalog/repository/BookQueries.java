@@ -32,6 +32,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * one while holding it exhausts the pool under load.
  */
 @ApplicationScoped
+@DatabaseDeadline
 public class BookQueries {
 
     private static final String BOOK_WITH_GENRES = "SELECT b.id, b.title, b.author, b.isbn, b.published_year,"

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @WithSession
+@DatabaseDeadline
 @ApplicationScoped
 public class BookRepository implements PanacheRepository<Book> {
 

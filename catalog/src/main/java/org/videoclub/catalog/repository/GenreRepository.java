@@ -13,6 +13,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @WithSession
+@DatabaseDeadline
 @ApplicationScoped
 public class GenreRepository implements PanacheRepository<Genre> {
 

@@ -13,6 +13,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @WithSession
+@DatabaseDeadline
 @ApplicationScoped
 public class InventoryRepository implements PanacheRepository<InventoryItem> {
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.videoclub.catalog.repository.DatabaseTimeoutException;
 import org.videoclub.catalog.security.RevocationStateUnknownException;
 import org.videoclub.catalog.service.JsonPatches;
 import org.videoclub.catalog.service.ProblemException;
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Every failure becomes application/problem+json (SPEC section 6); stack traces, SQL and class names stay in the log. */
@@ -115,8 +118,15 @@ public class ProblemMappers {
                 return Problems.response(409, "The resource was changed by someone else meanwhile; read it again and retry.",
                         null, request).build();
             }
+            if (cause instanceof ConnectionPoolTooBusyException) {
+                LOG.warnf("Database pool queue full (request %s): %s", request.getHeader(Problems.REQUEST_ID), cause.getMessage());
+                return Problems.response(503, "Too many requests are waiting for the database; retry shortly.", null, request)
+                        .header("Retry-After", "5").build();
+            }
             if (cause instanceof ConnectException || name.equals("io.vertx.sqlclient.ClosedConnectionException")
-                    || name.equals("io.netty.channel.ConnectTimeoutException")) {
+                    || name.equals("io.netty.channel.ConnectTimeoutException") || cause instanceof DatabaseTimeoutException
+                    // a wait for a pool connection passed the deadline
+                    || (cause instanceof VertxException && "Timeout waiting for connection".equals(cause.getMessage()))) {
                 LOG.warnf("Database unavailable (request %s): %s", request.getHeader(Problems.REQUEST_ID), cause.getMessage());
                 return Problems.response(503, "The database is not available; retry shortly.", null, request)
                         .header("Retry-After", "5").build();

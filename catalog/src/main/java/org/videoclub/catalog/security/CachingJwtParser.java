@@ -2,10 +2,9 @@ package org.videoclub.catalog.security;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.SecretKey;
 
@@ -17,6 +16,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.videoclub.catalog.config.CatalogConfig;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
@@ -24,17 +27,16 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * The token parser smallrye-jwt uses, with a cache of the access tokens already verified: verifying the same bearer
- * token from scratch on every request (RSA signature, jose4j claim parsing) cost 17-31% of catalog's CPU on
- * {@code GET /books/{id}} in the benchmarks.
+ * The token parser smallrye-jwt uses: verifies each token with the key its {@code kid} names ({@link VerificationKeys}),
+ * and keeps the access tokens already verified in a cache: verifying the same bearer token from scratch on every request
+ * (RSA signature, jose4j claim parsing) cost 17-31% of catalog's CPU on {@code GET /books/{id}} in the benchmarks.
  *
  * <p>
- * What keeps it safe: a token is kept only once {@link DefaultJWTParser} has accepted it (a refusal is never kept),
- * under its exact text; it is accepted from the cache only until the moment the full verification would refuse it for
- * time ({@code exp} plus the clock skew), then dropped and verified again; {@link RevocationCheck} still runs on every
- * request, cached or not; and at most {@code catalog.token-cache.max-size} tokens are kept: when full, expired ones
- * are dropped and, if none has expired, the new token is not kept. Only {@link #parse(String)} is cached; every other
- * method delegates unchanged.
+ * What keeps it safe: a token is kept only once the full verification has accepted it (a refusal is never kept), under
+ * its exact text; it is kept only until the moment the full verification would refuse it for time ({@code exp} plus
+ * the clock skew, or the maximum token age), then verified again; {@link RevocationCheck} still runs on every request,
+ * cached or not; and at most {@code catalog.token-cache.max-size} tokens are kept (Caffeine decides which go when it is
+ * full). Only {@link #parse(String)} is cached; every other method delegates unchanged.
  */
 @Alternative
 @Priority(1)
@@ -46,49 +48,52 @@ public class CachingJwtParser implements JWTParser {
     }
 
     private final JWTParser delegate;
-    private final int maxSize;
     private final long skewSeconds;
     private final Long tokenAgeSeconds;
     private final InstantSource clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    /**
-     * Entries kept or being put: taken before a put and given back after a remove, so it is never below the map's
-     * size and never above max-size, even with concurrent puts.
-     */
-    private final AtomicInteger slots = new AtomicInteger();
+    /** Null when max-size is 0: the cache is off. */
+    private final Cache<String, Verified> verified;
 
     @Inject
-    CachingJwtParser(JWTAuthContextInfo authContextInfo, JWTCallerPrincipalFactory principalFactory, CatalogConfig config) {
+    CachingJwtParser(JWTAuthContextInfo authContextInfo, JWTCallerPrincipalFactory principalFactory, VerificationKeys keys,
+            CatalogConfig config) {
         // the same two objects smallrye-jwt's own DefaultJWTParser bean is given
-        this(new DefaultJWTParser(authContextInfo, principalFactory), authContextInfo, config.tokenCache().maxSize(),
-                InstantSource.system());
+        this(new KeySelectingParser(new DefaultJWTParser(authContextInfo, principalFactory), keys), authContextInfo,
+                config.tokenCache().maxSize(), InstantSource.system());
     }
 
     /** {@code authContextInfo}: the verification settings {@code delegate} applies, for their time limits. */
     CachingJwtParser(JWTParser delegate, JWTAuthContextInfo authContextInfo, int maxSize, InstantSource clock) {
         this.delegate = delegate;
-        this.maxSize = maxSize;
         // as smallrye-jwt's DefaultJWTTokenParser: the deprecated expiry grace period, when set, replaces the skew
         this.skewSeconds = authContextInfo.getExpGracePeriodSecs() > 0 ? authContextInfo.getExpGracePeriodSecs()
                 : Math.max(authContextInfo.getClockSkew(), 0);
         this.tokenAgeSeconds = authContextInfo.getTokenAge();
         this.clock = clock;
+        this.verified = maxSize <= 0 ? null : Caffeine.newBuilder()
+                .maximumSize(maxSize)
+                .expireAfter(Expiry.creating((String bearerToken, Verified entry) -> Duration
+                        .between(clock.instant(), Instant.ofEpochSecond(entry.refusedFrom()))))
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                // evictions and expiries are applied by the calling thread: no task on the common pool
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
-        if (maxSize <= 0 || bearerToken == null) {
+        if (verified == null || bearerToken == null) {
             return delegate.parse(bearerToken);
         }
-        Verified cached = verified.get(bearerToken);
+        Verified cached = verified.getIfPresent(bearerToken);
         if (cached != null) {
-            if (now() < cached.refusedFrom()) {
-                return cached.token();
-            }
-            remove(bearerToken, cached);
+            return cached.token();
         }
         JsonWebToken token = delegate.parse(bearerToken);
-        keep(bearerToken, new Verified(token, refusedFrom(token)));
+        verified.put(bearerToken, new Verified(token, refusedFrom(token)));
         return token;
     }
 
@@ -104,56 +109,18 @@ public class CachingJwtParser implements JWTParser {
         return refusedFrom;
     }
 
-    private long now() {
-        return clock.instant().getEpochSecond();
-    }
-
-    private void keep(String bearerToken, Verified entry) {
-        if (!takeSlot()) {
-            removeExpired();
-            if (!takeSlot()) {
-                return;
-            }
-        }
-        if (verified.putIfAbsent(bearerToken, entry) != null) {
-            slots.decrementAndGet();
-        }
-    }
-
-    private boolean takeSlot() {
-        int taken;
-        do {
-            taken = slots.get();
-            if (taken >= maxSize) {
-                return false;
-            }
-        } while (!slots.compareAndSet(taken, taken + 1));
-        return true;
-    }
-
-    private void removeExpired() {
-        long now = now();
-        verified.forEach((bearerToken, entry) -> {
-            if (now >= entry.refusedFrom()) {
-                remove(bearerToken, entry);
-            }
-        });
-    }
-
-    private void remove(String bearerToken, Verified entry) {
-        if (verified.remove(bearerToken, entry)) {
-            slots.decrementAndGet();
-        }
-    }
-
     /** Number of tokens kept. */
-    int size() {
-        return verified.size();
+    long size() {
+        if (verified == null) {
+            return 0;
+        }
+        verified.cleanUp();
+        return verified.estimatedSize();
     }
 
-    /** Whether {@code bearerToken} is kept (expired or not). */
+    /** Whether {@code bearerToken} is kept and still accepted from the cache. */
     boolean isCached(String bearerToken) {
-        return verified.containsKey(bearerToken);
+        return verified != null && verified.getIfPresent(bearerToken) != null;
     }
 
     @Override

@@ -2,11 +2,13 @@ package org.videoclub.catalog.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.videoclub.catalog.client.RevocationPage;
 import org.videoclub.catalog.config.CatalogConfig;
@@ -27,18 +29,19 @@ public class RevocationList {
     private final Map<String, Long> forgetAfter = new ConcurrentHashMap<>();
     private final Duration maxStaleness;
     private final long clockSkewSeconds;
+    private final InstantSource clock;
+    private final Instant startedAt;
     private volatile long lastSequence;
     /**
-     * Last good sync; the start-up time until the first one, so that a catalog started while auth is down serves for
-     * max-staleness before failing closed, as it would after losing auth.
+     * Last good sync; null until the first one. A catalog that has not synced since it started knows no revocation at
+     * all, so it counts as stale: it fails closed until its first good sync (SPEC section 5), also when auth is down.
      */
-    private volatile Instant lastSync = Instant.now();
-    private volatile boolean everSynced;
+    private volatile Instant lastSync;
 
     // The skew the token verification really applies, so that no revoked session is forgotten while its tokens pass.
+    @Inject
     RevocationList(CatalogConfig config, JWTAuthContextInfo verification, MeterRegistry registry) {
-        this.maxStaleness = config.revocation().maxStaleness();
-        this.clockSkewSeconds = Math.max(verification.getClockSkew(), 0);
+        this(config.revocation().maxStaleness(), verification.getClockSkew(), InstantSource.system());
         Gauge.builder("catalog.revocation.sessions", forgetAfter, Map::size)
                 .description("Revoked sessions whose tokens have not expired yet")
                 .register(registry);
@@ -48,21 +51,34 @@ public class RevocationList {
                 .register(registry);
     }
 
+    /** {@code clock}: the time the staleness and the expiries are measured with (a controlled one in tests). */
+    RevocationList(Duration maxStaleness, int clockSkewSeconds, InstantSource clock) {
+        this.maxStaleness = maxStaleness;
+        this.clockSkewSeconds = Math.max(clockSkewSeconds, 0);
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
     public boolean isRevoked(String sessionId) {
         return forgetAfter.containsKey(sessionId);
     }
 
-    /** True once the last good sync is older than {@code catalog.revocation.max-staleness}: revocations are unknown. */
+    /**
+     * True before the first good sync, and once the last one is older than {@code catalog.revocation.max-staleness}:
+     * revocations are unknown.
+     */
     public boolean isStale() {
-        return syncAge().compareTo(maxStaleness) > 0;
+        return lastSync == null || syncAge().compareTo(maxStaleness) > 0;
     }
 
+    /** Time since the last good sync, or since start-up while there was none. */
     public Duration syncAge() {
-        return Duration.between(lastSync, Instant.now());
+        Instant since = lastSync;
+        return Duration.between(since == null ? startedAt : since, clock.instant());
     }
 
     public boolean everSynced() {
-        return everSynced;
+        return lastSync != null;
     }
 
     public long lastSequence() {
@@ -74,7 +90,7 @@ public class RevocationList {
     }
 
     void add(Collection<RevocationPage.Revocation> revocations) {
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         for (RevocationPage.Revocation revocation : revocations) {
             long until = revocation.exp() + clockSkewSeconds;
             if (revocation.sid() != null && until >= now) {
@@ -86,15 +102,15 @@ public class RevocationList {
     /** Records a good sync that read the feed up to {@code sequence}, which it had started at {@code startedAt}. */
     void synced(long sequence, Instant startedAt) {
         lastSequence = Math.max(lastSequence, sequence);
-        if (startedAt.isAfter(lastSync)) {
+        Instant previous = lastSync;
+        if (previous == null || startedAt.isAfter(previous)) {
             lastSync = startedAt;
         }
-        everSynced = true;
     }
 
     /** Forgets sessions whose tokens have all expired: the set stays as small as the revocations that matter. */
     void prune() {
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         forgetAfter.values().removeIf(until -> until < now);
     }
 }

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.videoclub.catalog.client.RevocationFeedClient;
 import org.videoclub.catalog.client.RevocationPage;
 import org.videoclub.catalog.config.CatalogConfig;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,6 +32,7 @@ public class RevocationPoller {
     private final RevocationFeedClient feed;
     private final RevocationList list;
     private final Duration fullResyncInterval;
+    private final Duration firstSyncWait;
     private volatile Instant lastFullResync = Instant.MIN;
     private volatile boolean failing;
 
@@ -36,6 +40,19 @@ public class RevocationPoller {
         this.feed = feed;
         this.list = list;
         this.fullResyncInterval = config.revocation().fullResyncInterval();
+        this.firstSyncWait = config.revocation().requestTimeout().multipliedBy(2);
+    }
+
+    /**
+     * One poll before the service takes requests, so that a catalog whose auth answers is ready at once rather than
+     * after the first scheduled poll; bounded by the request timeout, and a failure only leaves it not ready (fail closed).
+     */
+    void firstSync(@Observes StartupEvent event) {
+        try {
+            poll().await().atMost(firstSyncWait);
+        } catch (TimeoutException e) {
+            // a feed of many pages: the scheduled polls go on from where it got
+        }
     }
 
     @Scheduled(identity = "revocation-poll", every = "${catalog.revocation.poll-interval:1s}",

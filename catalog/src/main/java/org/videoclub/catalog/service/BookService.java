@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.catalog.model.Book;
 import org.videoclub.catalog.model.Genre;
+import org.videoclub.catalog.repository.DatabaseDeadline;
 import org.videoclub.catalog.repository.BookFilter;
 import org.videoclub.catalog.repository.BookQueries;
 import org.videoclub.catalog.repository.BookRepository;
@@ -22,6 +23,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
+@DatabaseDeadline
 public class BookService {
 
     private final BookRepository books;

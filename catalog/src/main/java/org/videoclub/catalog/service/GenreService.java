@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.catalog.model.Genre;
+import org.videoclub.catalog.repository.DatabaseDeadline;
 import org.videoclub.catalog.repository.BookRepository;
 import org.videoclub.catalog.repository.GenreRepository;
 
@@ -15,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
+@DatabaseDeadline
 public class GenreService {
 
     private final GenreRepository genres;

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.videoclub.catalog.model.InventoryItem;
+import org.videoclub.catalog.repository.DatabaseDeadline;
 import org.videoclub.catalog.repository.BookRepository;
 import org.videoclub.catalog.repository.InventoryRepository;
 
@@ -15,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
+@DatabaseDeadline
 public class InventoryService {
 
     private final InventoryRepository inventory;

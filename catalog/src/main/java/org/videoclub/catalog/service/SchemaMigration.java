@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.videoclub.catalog.config.StartupCheck;
 
 import io.quarkus.runtime.StartupEvent;
@@ -14,6 +15,12 @@ import io.quarkus.runtime.StartupEvent;
 public class SchemaMigration {
 
     void migrate(@Observes @Priority(StartupCheck.PRIORITY + 1) StartupEvent event, Flyway flyway) {
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            // a hung database ends here after the deadline (quarkus.datasource.jdbc.acquisition-timeout)
+            throw new IllegalStateException("catalog cannot start: the database schema could not be migrated (is the database"
+                    + " up and answering at DB_HOST:DB_PORT?): " + e.getMessage(), e);
+        }
     }
 }

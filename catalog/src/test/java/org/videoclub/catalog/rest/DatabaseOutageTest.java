@@ -3,16 +3,24 @@ package org.videoclub.catalog.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videoclub.catalog.support.Api.as;
 import static org.videoclub.catalog.support.Api.assertProblem;
+import static org.videoclub.catalog.support.Api.createGenre;
+import static org.videoclub.catalog.support.Api.unique;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.CatalogDatabase;
 import org.videoclub.catalog.support.StubAuthServer;
+import org.videoclub.catalog.support.TestTokens;
+import org.videoclub.testing.Burst;
 import org.videoclub.testing.MariaDbTestResource;
 import org.videoclub.testing.TcpProxy;
 
@@ -20,8 +28,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 
-/** The database goes away and comes back: 503 problem+json and readiness DOWN meanwhile, recovery without a restart. */
+/**
+ * The database goes away (refusing, or hung: a black hole) and comes back: 503 problem+json within the deadline and
+ * readiness DOWN meanwhile, recovery without a restart.
+ */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.ThroughProxy.class)
 class DatabaseOutageTest {
@@ -37,6 +49,12 @@ class DatabaseOutageTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ProxiedDatabase.class), new TestResourceEntry(StubAuthServer.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // the default deadline; a short wait queue, so that a burst of 64 overflows it
+            return Map.of("catalog.database.max-waiting", "8");
         }
     }
 
@@ -74,6 +92,41 @@ class DatabaseOutageTest {
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> as("reader").get("/books").statusCode() == 200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aHungDatabaseIsAnswered503WithinTheDeadlineAndRecoveredFrom() {
+        long genre = createGenre(unique("Hung"));
+        String bearer = "Bearer " + TestTokens.token("reader");
+        Duration deadline = ConfigProvider.getConfig().getValue("catalog.database.deadline", Duration.class);
+        int poolSize = ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.max-size", Integer.class);
+        int maxWaiting = ConfigProvider.getConfig().getValue("catalog.database.max-waiting", Integer.class);
+        // the margin is the deadline itself: time to answer after it passed, on a busy machine
+        Duration bound = deadline.multipliedBy(2);
+        proxy.blackHole();
+        List<Burst.Answer> answers;
+        try {
+            answers = Burst.send(64, bound.multipliedBy(3), i -> HttpRequest
+                    .newBuilder(Burst.uri(RestAssured.port, i % 2 == 0 ? "/genres/" + genre : "/books"))
+                    .header("Authorization", bearer).GET());
+        } finally {
+            proxy.resume();
+        }
+        for (Burst.Answer answer : answers) {
+            assertEquals(503, answer.status(), answer.body());
+            assertEquals("application/problem+json", answer.contentType());
+            assertEquals("5", answer.retryAfter());
+            assertTrue(answer.took().compareTo(bound) <= 0, "answered after " + answer.took() + ", bound " + bound);
+        }
+        // beyond the pool's connections and its wait queue, requests are refused at once rather than queued
+        long refusedAtOnce = answers.stream().filter(answer -> answer.body().contains("waiting for the database")).count();
+        assertTrue(refusedAtOnce >= 64 - poolSize - maxWaiting, refusedAtOnce + " refused at once");
+
+        // what was held back is delivered and the pool recovers, with no restart
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> as("reader").get("/genres/" + genre).statusCode() == 200);
+        as("reader").get("/books").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

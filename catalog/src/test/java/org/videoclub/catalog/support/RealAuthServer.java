@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
         env.put("DB_NAME", "auth");
         env.put("DB_USER", MariaDbTestResource.APP_USER);
         env.put("DB_PASSWORD", MariaDbTestResource.APP_PASSWORD);
-        env.put("JWT_PRIVATE_KEY", resource("keys/test-private.pem").toString());
+        env.put("JWT_PRIVATE_KEY", ownerOnlyCopy(resource("keys/test-private.pem")));
         env.put("JWT_PUBLIC_KEY", resource("keys/test-public.pem").toString());
         env.put("AUTH_PASSWORD_BCRYPT_COST", "4");
         builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
@@ -123,6 +124,19 @@ public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
             return Path.of(RealAuthServer.class.getClassLoader().getResource(name).toURI()).toAbsolutePath().toString();
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("Test resource " + name + " not found", e);
+        }
+    }
+
+    /** auth in prod refuses a private key others can read: git checks the test key out 0644. */
+    private static String ownerOnlyCopy(String key) {
+        try {
+            Path copy = Files.createTempFile("videoclub-e2e-private", ".pem",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(copy, Files.readAllBytes(Path.of(key)));
+            copy.toFile().deleteOnExit();
+            return copy.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -31,6 +31,16 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static volatile boolean down;
     private static volatile boolean hanging;
+    private static volatile String jwks = "{\"keys\":[]}";
+    private static final AtomicInteger JWKS_REQUESTS = new AtomicInteger();
+    /** Init arg: when "true", catalog reads its verification keys from this stub's JWKS instead of a PEM file. */
+    public static final String SERVE_KEYS = "serve-keys";
+    private boolean serveKeys;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        serveKeys = Boolean.parseBoolean(initArgs.getOrDefault(SERVE_KEYS, "false"));
+    }
 
     @Override
     public synchronized Map<String, String> start() {
@@ -41,6 +51,10 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException("Cannot start the stub auth server", e);
             }
             server.createContext("/sessions/revocations", StubAuthServer::revocations);
+            server.createContext("/.well-known/jwks.json", exchange -> {
+                JWKS_REQUESTS.incrementAndGet();
+                send(exchange, 200, jwks);
+            });
             server.setExecutor(Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "stub-auth");
                 thread.setDaemon(true);
@@ -48,7 +62,13 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
             }));
             server.start();
         }
-        return Map.of("quarkus.rest-client.auth.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        if (serveKeys) {
+            jwks = TestTokens.jwks(TestTokens.PUBLIC_KEY);
+        }
+        return serveKeys
+                ? Map.of("quarkus.rest-client.auth.url", url, "mp.jwt.verify.publickey.location", url + "/.well-known/jwks.json")
+                : Map.of("quarkus.rest-client.auth.url", url);
     }
 
     @Override
@@ -77,6 +97,16 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
     /** Hanging: answers take 10 s, far longer than catalog's request timeout. */
     public static void setHanging(boolean isHanging) {
         hanging = isHanging;
+    }
+
+    /** The JWKS served at /.well-known/jwks.json from now on. */
+    public static void setJwks(String json) {
+        jwks = json;
+    }
+
+    /** How many times the JWKS was read. */
+    public static int jwksRequests() {
+        return JWKS_REQUESTS.get();
     }
 
     public static int requests() {

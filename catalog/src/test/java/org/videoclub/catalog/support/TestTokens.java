@@ -2,11 +2,16 @@ package org.videoclub.catalog.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -26,17 +31,50 @@ public final class TestTokens {
 
     private static final PrivateKey PRIVATE_KEY;
     private static final String PUBLIC_KEY_PEM;
+    /** The test public key, and its kid: the RFC 7638 thumbprint, as auth computes it. */
+    public static final PublicKey PUBLIC_KEY;
+    public static final String KEY_ID;
 
     static {
         try {
             PRIVATE_KEY = KeyUtils.readPrivateKey("keys/test-private.pem");
             PUBLIC_KEY_PEM = ResourceUtils.readResource("keys/test-public.pem");
+            PUBLIC_KEY = KeyUtils.decodePublicKey(PUBLIC_KEY_PEM);
+            KEY_ID = keyId(PUBLIC_KEY);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the test keys", e);
         }
     }
 
     private TestTokens() {
+    }
+
+    public static String keyId(PublicKey key) {
+        return new RsaJsonWebKey((RSAPublicKey) key).calculateBase64urlEncodedThumbprint("SHA-256");
+    }
+
+    /** A JWKS as auth publishes it: each key with its thumbprint as kid. */
+    public static String jwks(PublicKey... keys) {
+        JsonWebKeySet set = new JsonWebKeySet();
+        for (PublicKey key : keys) {
+            RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) key);
+            jwk.setKeyId(keyId(key));
+            jwk.setUse("sig");
+            jwk.setAlgorithm("RS256");
+            set.addJsonWebKey(jwk);
+        }
+        return set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    /** RS256 with {@code key} and header {@code kid}: a token of another key (a rotated one, an unknown one). */
+    public static String sign(JwtClaims claims, PrivateKey key, String kid) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKeyIdHeaderValue(kid);
+        return serialize(jws);
     }
 
     /** Claims of a good token for {@code role} in session {@code sid}. */
@@ -73,6 +111,7 @@ public final class TestTokens {
         jws.setKey(PRIVATE_KEY);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
+        jws.setKeyIdHeaderValue(KEY_ID);
         return serialize(jws);
     }
 
