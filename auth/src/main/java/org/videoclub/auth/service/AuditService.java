@@ -6,11 +6,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.config.AuthConfig;
 import org.videoclub.auth.model.AuditEvent;
 import org.videoclub.auth.model.AuditEventType;
 import org.videoclub.auth.repository.AuditEventRepository;
+import org.videoclub.auth.repository.DatabaseDeadline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
