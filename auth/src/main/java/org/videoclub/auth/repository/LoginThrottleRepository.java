@@ -50,16 +50,4 @@ public class LoginThrottleRepository implements PanacheRepositoryBase<LoginThrot
                         .executeUpdate())
                 .map(rows -> rows == 1));
     }
-
-    /** Takes back an attempt that was counted but never checked (the bcrypt queue was full). */
-    public Uni<Void> uncountAttempt(String usernameKey, int maxFailures) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("UPDATE login_throttle SET"
-                        + " locked_until = IF(failures = ?2, NULL, locked_until), failures = GREATEST(failures - 1, 0)"
-                        + " WHERE username_key = ?1")
-                .setParameter(1, usernameKey)
-                .setParameter(2, maxFailures)
-                .executeUpdate()
-                .replaceWithVoid());
-    }
 }

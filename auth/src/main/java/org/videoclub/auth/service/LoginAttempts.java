@@ -43,25 +43,30 @@ public class LoginAttempts {
 
     /**
      * Counts an attempt for {@code canonical} and hands out the place in the bcrypt queue its password check will
-     * use (the caller releases it). When the username is locked, nothing is counted, the throttling is recorded
-     * (about {@code subjectId}, the account if there is one) and the Uni fails with 429 and Retry-After; when the
-     * bcrypt queue is full, the attempt is taken back and it fails with 503 and Retry-After.
+     * use (the caller releases it). The place is taken first, so that an attempt refused for a full queue (503 with
+     * Retry-After) is not counted; a locked username is refused with 429 and Retry-After either way, nothing is
+     * counted and the throttling is recorded (about {@code subjectId}, the account if there is one).
      */
     public Uni<PasswordHasher.Permit> admit(String canonical, Long actorId, Long subjectId, Origin origin) {
         AuthConfig.Login.Throttle policy = config.login().throttle();
         Instant now = Instant.now();
+        Optional<PasswordHasher.Permit> place = hasher.tryAdmit();
+        if (place.isEmpty()) {
+            return throttles.findById(canonical).flatMap(throttle -> throttle != null && throttle.lockedUntil != null
+                    && throttle.lockedUntil.isAfter(now)
+                            ? refuseLocked(canonical, actorId, subjectId, origin)
+                            : Uni.createFrom().failure(busy()));
+        }
+        PasswordHasher.Permit permit = place.get();
         return Panache.withSession(() -> throttles.countAttempt(canonical, now, policy.maxFailures(),
                 policy.baseDelay(), policy.maxDelay()))
+                .onFailure().invoke(permit::release)
                 .flatMap(counted -> {
                     if (!counted) {
+                        permit.release();
                         return refuseLocked(canonical, actorId, subjectId, origin);
                     }
-                    Optional<PasswordHasher.Permit> permit = hasher.tryAdmit();
-                    if (permit.isEmpty()) {
-                        return Panache.withSession(() -> throttles.uncountAttempt(canonical, policy.maxFailures()))
-                                .flatMap(ignored -> Uni.createFrom().failure(busy()));
-                    }
-                    return Uni.createFrom().item(permit.get());
+                    return Uni.createFrom().item(permit);
                 });
     }
 

@@ -39,8 +39,10 @@ class LoginThrottleTest {
         List<Response> answers = Concurrently.run(100, i -> () -> given().contentType(ContentType.JSON)
                 .body(Map.of("username", name, "password", "wrong password " + i)).post("/login"));
         assertEquals(5, answers.stream().filter(a -> a.statusCode() == 401).count(), statuses(answers));
-        assertEquals(95, answers.stream().filter(a -> a.statusCode() == 429).count(), statuses(answers));
-        answers.stream().filter(a -> a.statusCode() == 429).forEach(a -> {
+        // The others are refused unchecked: 429, or 503 when they met a full bcrypt queue before the lock was set.
+        assertEquals(95, answers.stream().filter(a -> a.statusCode() == 429 || a.statusCode() == 503).count(),
+                statuses(answers));
+        answers.stream().filter(a -> a.statusCode() != 401).forEach(a -> {
             assertTrue(Integer.parseInt(a.header("Retry-After")) >= 1);
             assertEquals("application/problem+json", a.contentType());
         });
@@ -56,7 +58,8 @@ class LoginThrottleTest {
         List<Response> answers = Concurrently.run(64, i -> () -> given().contentType(ContentType.JSON)
                 .body(Map.of("username", name, "password", "wrong password")).post("/login"));
         assertEquals(5, answers.stream().filter(a -> a.statusCode() == 401).count(), statuses(answers));
-        assertEquals(59, answers.stream().filter(a -> a.statusCode() == 429).count(), statuses(answers));
+        assertEquals(59, answers.stream().filter(a -> a.statusCode() == 429 || a.statusCode() == 503).count(),
+                statuses(answers));
         assertEquals(5, Metrics.bcryptChecks() - checksBefore);
     }
 
@@ -124,7 +127,8 @@ class LoginThrottleTest {
                 .body(Map.of("password", "a new password 1", "currentPassword", "wrong current " + i))
                 .patch("/users/" + user.id()));
         assertEquals(5, answers.stream().filter(a -> a.statusCode() == 422).count(), statuses(answers));
-        assertEquals(59, answers.stream().filter(a -> a.statusCode() == 429).count(), statuses(answers));
+        assertEquals(59, answers.stream().filter(a -> a.statusCode() == 429 || a.statusCode() == 503).count(),
+                statuses(answers));
         assertEquals(5, Metrics.bcryptChecks() - checksBefore);
         assertEquals(0, Metrics.bcryptHashes() - hashesBefore, "no new password hashed");
     }
