@@ -305,7 +305,7 @@ for arg in "$@"; do
     start | stop | status) COMMAND=$arg ;;
     --detach | -d) DETACH=yes ;;
     --native) MODE=native ;;
-    -h | --help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) fail "unknown argument '$arg' (start, --detach, --native, stop, status)" ;;
   esac
 done
