@@ -160,7 +160,8 @@ start_service() {
     DB_HOST=127.0.0.1 DB_PORT="$DB_PORT" DB_NAME="$service" DB_USER=videoclub DB_PASSWORD="$DB_PASSWORD" \
     JWT_PUBLIC_KEY="$KEYS/public.pem" JWT_PRIVATE_KEY="$KEYS/private.pem" \
     AUTH_ADMIN_USERNAME="$ADMIN_USERNAME" AUTH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+    CATALOG_AUTH_URL="http://127.0.0.1:$AUTH_PORT" CATALOG_UI_AUTH_URL="http://localhost:$AUTH_PORT" \
+    AUTH_CORS_ORIGINS="http://localhost:$CATALOG_PORT,http://127.0.0.1:$CATALOG_PORT" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
     setsid "${JAVA:-java}" $jvm_opts $cache_opts $service_opts -jar "$(service_jar "$service")" > "$LOCAL/logs/$service.log" 2>&1 < /dev/null &
   echo $! > "$LOCAL/run/$service.pid"
   STARTED_AT[$service]=$(now_ms)
@@ -233,6 +234,7 @@ print_summary() {
   cat <<EOF
 
 Videoclub is running (logs in $LOCAL/logs):
+  Web UI   http://localhost:$CATALOG_PORT/   (the shop: storefront and back office)
 $(printf '%s\n' "${READY_LINES[@]}")
   MariaDB  127.0.0.1:$DB_PORT, schemas auth and catalog, user videoclub (password in $LOCAL/db-password)
 
