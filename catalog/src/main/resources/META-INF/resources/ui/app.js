@@ -84,29 +84,32 @@ async function route() {
   const match = routes.map(([pattern, page, who]) => [pattern.exec(path), page, who]).find(([m]) => m);
   const notice = flash;
   flash = null;
-  main.replaceChildren();
+  // Each page renders into its own view: a slow page that finishes after the user went on writes into a detached one.
+  const view = h('div', { class: 'view' });
+  main.replaceChildren(view);
   main.setAttribute('aria-busy', 'true');
-  if (notice) main.append(h('div', { class: 'message ok', role: 'status' }, h('p', {}, notice)));
+  if (notice) view.append(h('div', { class: 'message ok', role: 'status' }, h('p', {}, notice)));
   try {
     if (!match) {
-      page(main, 'Not found', h('p', {}, 'There is no such page. '), h('a', { href: '#/' }, 'Go home'));
+      page(view, 'Not found', h('p', {}, 'There is no such page. '), h('a', { href: '#/' }, 'Go home'));
     } else if (!allowed(match[2])) {
-      refused(match[2]);
+      refused(view, match[2]);
     } else {
-      await match[1]({ params: match[0].slice(1), query, main, go, isCurrent: () => mine === sequence });
+      await match[1]({ params: match[0].slice(1), query, main: view, go, isCurrent: () => mine === sequence });
     }
-  } finally {
-    main.removeAttribute('aria-busy');
+  } catch (error) {
+    view.append(h('p', { class: 'message error', role: 'alert' }, `This page failed: ${error.message}`));
   }
   if (mine === sequence) {
-    const heading = main.querySelector('h1');
+    main.removeAttribute('aria-busy');
+    const heading = view.querySelector('h1');
     document.title = heading ? `${heading.textContent} · Videoclub` : 'Videoclub';
     (heading ?? main).setAttribute('tabindex', '-1');
     (heading ?? main).focus({ preventScroll: false });
   }
 }
 
-function refused(who) {
+function refused(main, who) {
   const user = api.currentUser();
   if (!user) {
     page(main, 'Please log in', h('p', {}, 'This page is for signed-in users. '), h('a', { href: '#/login' }, 'Log in'),

@@ -26,7 +26,8 @@ function append(element, children) {
 
 /** Puts a page with heading title and content into main. */
 export function page(into, title, ...content) {
-  into.append(h('h1', {}, title), ...content);
+  into.append(h('h1', {}, title));
+  append(into, content);
 }
 
 let fieldSequence = 0;
@@ -86,6 +87,7 @@ export function showProblem(box, error, form) {
   box.replaceChildren(...[...lines, ...unplaced].map((text) => h('p', {}, text)));
   box.className = 'message error';
   box.hidden = false;
+  box.scrollIntoView({ block: 'center' });
 }
 
 // 422 errors name a field as "title" or as a path such as "body.title" or "create.request.title".

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,7 +37,7 @@ final class Browser implements AutoCloseable {
 
     /** Where the screenshots of the main pages go; README shows them. */
     static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     final WebDriver driver;
     private final String base;
@@ -64,6 +65,7 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Opens the UI at hash (such as "#/login") as a fresh page load. */
@@ -103,7 +105,14 @@ final class Browser implements AutoCloseable {
     }
 
     void press(String buttonText) {
-        wait.until(ExpectedConditions.elementToBeClickable(button(buttonText))).click();
+        wait.until(d -> {
+            WebElement button = d.findElement(button(buttonText));
+            if (!button.isDisplayed() || !button.isEnabled()) {
+                return false;
+            }
+            button.click();
+            return true;
+        });
     }
 
     By button(String text) {
@@ -116,9 +125,10 @@ final class Browser implements AutoCloseable {
 
     /** Waits until a message region of the page contains text, and returns all its text. */
     String message(String text) {
-        By messages = By.cssSelector("main .message:not([hidden])");
-        wait.until(d -> d.findElements(messages).stream().anyMatch(m -> m.getText().contains(text)));
-        return driver.findElements(messages).stream().map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+        // Read in one script: the page may re-render its messages between a find and a read.
+        String read = "return [...document.querySelectorAll('main .message:not([hidden])')].map(m => m.textContent).join('\\n')";
+        wait.until(d -> ((String) script(read)).contains(text));
+        return (String) script(read);
     }
 
     /** The error line next to the control named name. */

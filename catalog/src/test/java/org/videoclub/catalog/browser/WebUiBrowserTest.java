@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.videoclub.catalog.support.Api;
@@ -41,7 +43,9 @@ class WebUiBrowserTest {
 
     /** catalog on a port fixed before auth starts, so that auth's CORS can name the UI's origin. */
     public static class BothServices implements QuarkusTestProfile {
-        static final int CATALOG_PORT = freePort();
+        // Chosen once per JVM in a system property: this class is loaded by the test's and by Quarkus' class loaders.
+        static final int CATALOG_PORT = Integer.parseInt(System.getProperties()
+                .computeIfAbsent("videoclub.browser-test.catalog-port", key -> String.valueOf(freePort())).toString());
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -102,12 +106,13 @@ class WebUiBrowserTest {
         browser.heading("Log in");
         browser.message("is ready");
 
+        // With the keyboard alone: Enter submits the form, and the search is one more Enter.
         browser.fill("Username", username);
         browser.fill("Password", PASSWORD);
-        browser.press("Log in");
+        browser.field("Password").sendKeys(Keys.ENTER);
         browser.heading("Catalogue");
         browser.fill("Words in title or author", word);
-        browser.press("Search");
+        browser.field("Words in title or author").sendKeys(Keys.ENTER);
         WebElement result = waitFor(By.linkText(title));
         browser.screenshot("catalogue");
         result.click();
@@ -117,6 +122,11 @@ class WebUiBrowserTest {
         WebElement copy = browser.driver.findElement(By.cssSelector("main table tbody tr"));
         assertEquals("New 10.99 3", copy.getText());
         browser.screenshot("book");
+        browser.driver.manage().window().setSize(new Dimension(400, 760)); // a phone
+        browser.screenshot("book-phone");
+        assertEquals(Boolean.FALSE, browser.script("return document.documentElement.scrollWidth > window.innerWidth"),
+                "no sideways scrolling on a phone");
+        browser.driver.manage().window().setSize(new Dimension(1000, 760));
 
         assertTrue(browser.driver.findElements(By.cssSelector("a[href='#/staff']")).isEmpty(), "no back office link for a reader");
         assertTrue(browser.driver.findElements(By.linkText("Edit in the back office")).isEmpty());
@@ -125,7 +135,12 @@ class WebUiBrowserTest {
         assertTrue(browser.driver.findElement(By.id("main")).getText().contains("your role is reader"));
         assertTrue(browser.driver.findElements(By.cssSelector("main form")).isEmpty(), "no staff controls");
 
+        // A reload loses the access token (memory only): the refresh token of this tab gets a new pair, and rotates.
+        String beforeReload = (String) browser.script("return sessionStorage.getItem('videoclub.refresh')");
+        browser.driver.navigate().refresh();
+        browser.heading("Not allowed");
         String refreshToken = (String) browser.script("return sessionStorage.getItem('videoclub.refresh')");
+        assertTrue(refreshToken != null && !refreshToken.equals(beforeReload), "the refresh token rotated");
         assertNull(browser.script("return localStorage.length === 0 ? null : 'tokens in localStorage'"));
         browser.driver.findElement(By.id("logout")).click();
         browser.heading("Log in");
@@ -161,7 +176,8 @@ class WebUiBrowserTest {
         browser.heading("New book");
         String title = Api.unique("The Left Hand of Darkness");
         browser.fill("Title", title);
-        browser.fill("Author", "Ursula K. Le Guin");
+        String author = Api.unique("Ursula K. Le Guin");
+        browser.fill("Author", author);
         browser.fill("ISBN", Api.newIsbn());
         browser.fill("Year published", "1969");
         browser.press("Add book");
@@ -175,7 +191,8 @@ class WebUiBrowserTest {
         browser.press("Record a sale");
         browser.message("Sale recorded: 1 left.");
 
-        long book = asAdmin().queryParam("q", title).get("/books").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long book = asAdmin().queryParam("author", author).get("/books").then().statusCode(200)
+                .body("items.title", org.hamcrest.Matchers.contains(title)).extract().jsonPath().getLong("items[0].id");
         asAdmin().queryParam("bookId", book).get("/inventory").then().statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(1))
                 .body("items[0].stock", org.hamcrest.Matchers.equalTo(1))
@@ -218,10 +235,29 @@ class WebUiBrowserTest {
         assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
     }
 
+    @Test
+    void aWrongPasswordIsSaidInWordsAndTheThrottleWithItsWait() {
+        String username = signUp("throttled");
+        browser.open("#/login");
+        browser.heading("Log in");
+        browser.fill("Username", username);
+        browser.fill("Password", "not the password");
+        browser.press("Log in");
+        browser.message("Wrong username or password.");
+        for (int i = 0; i < 4; i++) {
+            given().baseUri(RealAuthServer.baseUrl()).contentType("application/json")
+                    .body(Browser.credentials(username, "not the password")).post("/login").then().statusCode(401);
+        }
+        browser.press("Log in");
+        String message = browser.message("Too many attempts. Try again in ");
+        assertTrue(message.matches("(?s).*Try again in \\d+ (second|seconds|minute|minutes)\\..*"), message);
+        browser.screenshot("log-in-throttled");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------------
 
     private WebElement waitFor(By locator) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(90))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
