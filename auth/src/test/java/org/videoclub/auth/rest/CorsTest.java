@@ -1,6 +1,7 @@
 package org.videoclub.auth.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -27,6 +28,7 @@ class CorsTest {
                 .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
                 .options("/users/1").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", UI)
+                .header("Access-Control-Allow-Credentials", anyOf(nullValue(), equalTo("false")))
                 .header("Access-Control-Allow-Methods", containsString("PATCH"))
                 .header("Access-Control-Allow-Headers", containsString("If-Match"));
 
