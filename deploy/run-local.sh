@@ -237,6 +237,7 @@ print_summary() {
   cat <<EOF
 
 Videoclub is running ($([[ $MODE == native ]] && echo "native binaries" || echo "JVM"); logs in $LOCAL/logs):
+  Web UI   http://localhost:$CATALOG_PORT/   (the shop: storefront and back office)
 $(printf '%s\n' "${READY_LINES[@]}")
   MariaDB  127.0.0.1:$DB_PORT, schemas auth and catalog, user videoclub (password in $LOCAL/db-password)
 

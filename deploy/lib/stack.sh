@@ -88,7 +88,9 @@ stack_exec_service() {
   export PORT QUARKUS_HTTP_HOST=127.0.0.1 DB_HOST=127.0.0.1 DB_PORT DB_NAME=$service DB_USER=videoclub \
     DB_PASSWORD JWT_PUBLIC_KEY=$KEYS/public.pem JWT_PRIVATE_KEY=$KEYS/private.pem \
     AUTH_ADMIN_USERNAME=$ADMIN_USERNAME AUTH_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    CATALOG_AUTH_URL=http://127.0.0.1:$AUTH_PORT MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+    CATALOG_AUTH_URL=http://127.0.0.1:$AUTH_PORT MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+    CATALOG_UI_AUTH_URL=http://localhost:$AUTH_PORT \
+    AUTH_CORS_ORIGINS=http://localhost:$CATALOG_PORT,http://127.0.0.1:$CATALOG_PORT
   PORT=$(stack_service_port "$service")
   local setting
   for setting in "${STACK_SERVICE_ENV[@]}"; do export "${setting?}"; done

@@ -100,7 +100,8 @@ http {
   client_body_temp_path $dir/tmp; proxy_temp_path $dir/tmp; fastcgi_temp_path $dir/tmp;
   uwsgi_temp_path $dir/tmp; scgi_temp_path $dir/tmp;
   include $dir/conf.d/videoclub.conf;
-  server { listen 127.0.0.1:14000; location / { default_type text/plain; return 200 "auth \$request_uri"; } }
+  server { listen 127.0.0.1:14000; location / { default_type text/plain; return 200 "auth \$request_uri"; }
+    location = /users/origin { default_type text/plain; return 200 "origin=\$http_origin"; } }
   server { listen 127.0.0.1:11337; location / { default_type text/plain; return 200 "catalog \$request_uri"; } }
 }
 CONF
@@ -120,6 +121,9 @@ CONF
   route() { [[ $(curl -s -X "$1" "$base$2") == "$3 $2" ]]; }
   check "nginx: routes auth paths to auth" bash -c "$(declare -f route); base=$base; route POST /users auth && route GET /users/7 auth && route POST /refresh auth && route POST /logout auth && route GET /session auth && route GET /.well-known/jwks.json auth"
   check "nginx: routes catalog paths to catalog" bash -c "$(declare -f route); base=$base; route GET /books catalog && route GET /books/ catalog && route GET '/books?q=dune' catalog && route PATCH /genres/3 catalog && route POST /inventory/4/stock catalog"
+  check "nginx: the web UI (/, /ui/*) goes to catalog, /audit-events to auth" bash -c "$(declare -f route); base=$base; route GET / catalog && route GET /index.html catalog && route GET /ui/app.js catalog && route GET /ui/config.json catalog && route GET '/audit-events?type=LOGIN_FAILED' auth"
+  check "nginx: a same-origin Origin is not passed on (auth's CORS would refuse it), any other is" bash -c "
+    [[ \$(curl -s -H 'Origin: $base' '$base/users/origin') == 'origin=' && \$(curl -s -H 'Origin: http://evil.test' '$base/users/origin') == 'origin=http://evil.test' ]]"
   check "nginx: /q/health, /q/metrics, /docs and the revocation feed are not public (404 problem+json)" bash -c "
     for path in /q/health/ready /q/metrics /docs /sessions/revocations /bookstore; do
       curl -s -D - -o /dev/null '$base'\$path | grep -q '^HTTP/1.1 404' || { echo \"\$path is reachable\"; exit 1; }

@@ -1,6 +1,7 @@
 package org.videoclub.catalog.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -18,6 +19,8 @@ public interface CatalogConfig {
     Database database();
 
     Keys keys();
+
+    Ui ui();
 
     /**
      * The public keys tokens are verified with (JWT_PUBLIC_KEY): comma-separated PEM files, or the http(s) URL of auth's
@@ -121,5 +124,15 @@ public interface CatalogConfig {
          */
         @WithDefault("1000")
         int maxSize();
+    }
+
+    /** The web UI served at / (SPEC section 10). */
+    interface Ui {
+        /**
+         * auth's base URL as the browser reaches it (CATALOG_UI_AUTH_URL), e.g. http://localhost:4000 in run-local; its
+         * origin is added to the UI's Content-Security-Policy connect-src. Not set: auth is on the UI's own origin (the
+         * gateway routes both services under one origin).
+         */
+        Optional<String> authUrl();
     }
 }

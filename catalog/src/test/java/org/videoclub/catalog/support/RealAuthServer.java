@@ -20,7 +20,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Runs the real auth service ({@code auth/target/quarkus-app/quarkus-run.jar}, built by
  * {@code ./mvnw package -pl auth -DskipTests}) as a child process on a free port, against the tests' MariaDB and with
- * the test keys, and points catalog's revocation client at it.
+ * the test keys, and points catalog's revocation client and web UI at it. With the init argument {@code cors-origins}
+ * (a comma-separated list) auth allows those origins through CORS, as {@code AUTH_CORS_ORIGINS} does in a deployment.
  */
 public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
 
@@ -28,11 +29,21 @@ public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
     private static final Path LOG = Path.of("target", "e2e-auth.log").toAbsolutePath();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    /** The first admin, made by auth at start-up when there is none. */
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "e2e-admin-password-1";
+
     private static volatile String baseUrl;
     private Process process;
+    private String corsOrigins = "";
 
     public static String baseUrl() {
         return baseUrl;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        corsOrigins = initArgs.getOrDefault("cors-origins", "");
     }
 
     @Override
@@ -56,6 +67,9 @@ public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
         env.put("JWT_PRIVATE_KEY", ownerOnlyCopy(resource("keys/test-private.pem")));
         env.put("JWT_PUBLIC_KEY", resource("keys/test-public.pem").toString());
         env.put("AUTH_PASSWORD_BCRYPT_COST", "4");
+        env.put("AUTH_ADMIN_USERNAME", ADMIN_USERNAME);
+        env.put("AUTH_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("AUTH_CORS_ORIGINS", corsOrigins);
         builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
         try {
             process = builder.start();
@@ -65,7 +79,7 @@ public class RealAuthServer implements QuarkusTestResourceLifecycleManager {
         String url = "http://127.0.0.1:" + port;
         waitUntilReady(url);
         baseUrl = url;
-        return Map.of("quarkus.rest-client.auth.url", url);
+        return Map.of("quarkus.rest-client.auth.url", url, "catalog.ui.auth-url", url);
     }
 
     @Override
