@@ -56,14 +56,6 @@ public class AuditService {
         return Panache.withTransaction(() -> record(type, actorId, subjectId, origin));
     }
 
-    /**
-     * A signing-key rotation, for the key-rotation procedure to call (the actor is the admin who asked, or null for
-     * a rotation the service does by itself).
-     */
-    public Uni<Void> keyRotated(Long actorId, Origin origin) {
-        return recordAlone(AuditEventType.KEY_ROTATED, actorId, null, origin);
-    }
-
     /** One page, newest first: {@code limit + 1} fetched so the caller can tell whether more follow. */
     public Uni<List<AuditEvent>> list(long beforeId, AuditEventType type, Long userId, int limit) {
         return events.pageBefore(beforeId, type, userId, limit + 1);

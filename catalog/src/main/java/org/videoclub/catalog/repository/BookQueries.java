@@ -22,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The reads of books, in SQL on the reactive pool rather than through Hibernate Reactive: a book with its genres is one
  * query either way, but a session, a persistence context and entity hydration around it cost more than the query
  * (with this and the prepared-statement cache, GET /books/{id} went from about 2,100 to 3,200 requests/s and a list
- * page from 830 to 1,800 in the benchmark; README: Performance). The books returned are detached {@link Book}s, for
+ * page from 830 to 1,800 in the benchmark; deploy/bench/README.md). The books returned are detached {@link Book}s, for
  * reading only; writes load theirs in a session ({@link BookRepository}).
  * <p>
  * The full-text search (MATCH ... AGAINST) has no HQL form anyway, and Hibernate 7.2's cache of native-query plans
