@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "audit")
+@Tag(name = "audit", description = "Security events, for admins: logins, throttling, revocations, account changes.")
 public class AuditResource {
 
     /** The event types, as the API names them. */
@@ -69,7 +69,7 @@ public class AuditResource {
     @Operation(summary = "Security events", description = "Admins only; newest first, keyset-paginated. Events are"
             + " kept for AUTH_AUDIT_RETENTION (default 90 days).")
     @APIResponse(responseCode = "200", description = "A page of events",
-            headers = @Header(name = "Link", description = "<...>; rel=\"next\" when another page follows"),
+            headers = @Header(name = "Link", ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AuditEventPage.class)))
     @APIResponse(responseCode = "400", description = "Bad limit, cursor, type or userId",
