@@ -209,7 +209,7 @@ systemd_checks() {
   # machine; then each starts from where the units run it and stops at the prod settings check (no settings given).
   check "systemd: the installed binaries load the JDK libraries installed beside them, if they need any" bash -c "
     for unit in auth catalog; do
-      ldd '$root'/opt/videoclub/bin/\$unit | grep -E 'lib(java|nio|net|zip)\.so' | grep -v \"=> '$root'/opt/videoclub/bin/jdk-dynlibs/\" \
+      ldd '$root'/opt/videoclub/bin/\$unit | grep -E 'lib(java|nio|net|zip)\.so' | grep -v \"=> $root/opt/videoclub/bin/jdk-dynlibs/\" \
         && { echo \"\$unit loads the libraries above from outside /opt/videoclub/bin/jdk-dynlibs\"; exit 1; }
     done; exit 0"
   check "systemd: the installed binaries start (and stop at the missing settings, naming them)" bash -c "
