@@ -40,8 +40,8 @@ public class RevocationList {
 
     // The skew the token verification really applies, so that no revoked session is forgotten while its tokens pass.
     @Inject
-    RevocationList(CatalogConfig config, JWTAuthContextInfo verification, MeterRegistry registry) {
-        this(config.revocation().maxStaleness(), verification.getClockSkew(), InstantSource.system());
+    RevocationList(CatalogConfig config, JWTAuthContextInfo verification, InstantSource clock, MeterRegistry registry) {
+        this(config.revocation().maxStaleness(), verification.getClockSkew(), clock);
         Gauge.builder("catalog.revocation.sessions", forgetAfter, Map::size)
                 .description("Revoked sessions whose tokens have not expired yet")
                 .register(registry);

@@ -2,6 +2,7 @@ package org.videoclub.catalog.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,12 +34,14 @@ public class RevocationPoller {
     private final RevocationList list;
     private final Duration fullResyncInterval;
     private final Duration firstSyncWait;
+    private final InstantSource clock;
     private volatile Instant lastFullResync = Instant.MIN;
     private volatile boolean failing;
 
-    RevocationPoller(RevocationFeedClient feed, RevocationList list, CatalogConfig config) {
+    RevocationPoller(RevocationFeedClient feed, RevocationList list, CatalogConfig config, InstantSource clock) {
         this.feed = feed;
         this.list = list;
+        this.clock = clock;
         this.fullResyncInterval = config.revocation().fullResyncInterval();
         this.firstSyncWait = config.revocation().requestTimeout().multipliedBy(2);
     }
@@ -58,7 +61,7 @@ public class RevocationPoller {
     @Scheduled(identity = "revocation-poll", every = "${catalog.revocation.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        Instant startedAt = Instant.now();
+        Instant startedAt = clock.instant();
         boolean fullResync = !startedAt.isBefore(lastFullResync.plus(fullResyncInterval));
         return readFrom(fullResync ? 0 : list.lastSequence(), 1)
                 .invoke(last -> {
