@@ -1,15 +1,16 @@
 package org.videoclub.catalog.security;
 
-import org.junit.jupiter.api.Disabled;
+import org.videoclub.catalog.support.StubAuthServer;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/**
- * The same checks against the packaged application (JVM jar here, native binary with -Dnative). Disabled: each
- * test forces a revocation poll inside the service ({@link Polls#force()}), which a packaged application run from
- * outside cannot do; they need a black-box way to force the poll (or to wait for the background one) first.
- */
+/** The same checks against the packaged application (JVM jar here, native binary with -Dnative). */
 @QuarkusIntegrationTest
-@Disabled("RevocationTest forces the poll in-process (Polls.force), which a packaged application cannot")
 class RevocationIT extends RevocationTest {
+
+    /** A packaged application cannot be made to poll from here: the stub feed tells when one has been applied. */
+    @Override
+    protected void pollApplied() {
+        StubAuthServer.awaitAppliedPoll();
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
     private static HttpServer server;
     private static final List<Entry> ENTRIES = new CopyOnWriteArrayList<>();
     private static final AtomicInteger REQUESTS = new AtomicInteger();
+    /** Notified on every feed request, for {@link #awaitAppliedPoll()}. */
+    private static final Object FEED_ASKED = new Object();
+    /** catalog's default max-staleness: a catalog that has not polled for that long fails closed anyway. */
+    private static final Duration POLL_HANG_GUARD = Duration.ofSeconds(60);
     private static volatile boolean down;
     private static volatile boolean hanging;
     private static volatile String jwks = "{\"keys\":[]}";
@@ -113,8 +118,35 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
         return REQUESTS.get();
     }
 
+    /**
+     * Returns once catalog has applied a poll that asked the feed after this call, for a catalog run from outside
+     * (which cannot be made to poll): it waits for the second feed request from now. The first one saw every revocation
+     * made before this call, and catalog's polls never overlap, so the second is sent only once that poll has ended.
+     */
+    public static void awaitAppliedPoll() {
+        int target = REQUESTS.get() + 2;
+        long deadline = System.nanoTime() + POLL_HANG_GUARD.toNanos();
+        synchronized (FEED_ASKED) {
+            while (REQUESTS.get() < target) {
+                long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (leftMillis <= 0) {
+                    throw new AssertionError("catalog did not poll the revocation feed twice in " + POLL_HANG_GUARD);
+                }
+                try {
+                    FEED_ASKED.wait(leftMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for catalog's poll", e);
+                }
+            }
+        }
+    }
+
     private static void revocations(HttpExchange exchange) throws IOException {
         REQUESTS.incrementAndGet();
+        synchronized (FEED_ASKED) {
+            FEED_ASKED.notifyAll();
+        }
         if (hanging) {
             try {
                 Thread.sleep(10_000);
