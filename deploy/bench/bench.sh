@@ -644,7 +644,7 @@ REPORT=$(cat <<EOF
 - JVM: $JAVA_VERSION; options \`$TUNED_OPTS\`; class-data cache: ${CACHE_NOTE:-–}. Bench default JDK for the first
   start-up row: $DEFAULT_JAVA_VERSION.
 - Services: DB_POOL_SIZE=$POOL_SIZE, bcrypt cost $BCRYPT_COST, MariaDB $("$MDB_SERVER" --version | sed 's/.*Ver //; s/ for .*//') on 127.0.0.1:$DB_PORT
-  (deploy/lib/mariadb.sh settings: innodb_buffer_pool_size 64M). Catalog: $BOOKS books, 20 genres, 2 genres per book,
+  (settings of deploy/mariadb/videoclub.cnf: innodb_buffer_pool_size 64M). Catalog: $BOOKS books, 20 genres, 2 genres per book,
   one inventory item per book (${SEED_NOTE:-}).
 - Load: wrk $(wrk -v 2>&1 | head -n1 | awk '{print $2}'), $CPUS threads; ${JIT_WARMUP}s JIT warm-up over all endpoints, then per scenario ${WARMUP}s
   warm-up and ${DURATION}s measured, on the

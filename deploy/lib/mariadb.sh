@@ -86,11 +86,11 @@ mdb_start() {
       || { mdb_log "error: mariadb-install-db failed, see $dir/logs/mariadb-install-db.log"; return 1; }
   fi
   # --user is needed when running as root; the server then keeps running as root (dev and test only).
-  setsid "$MDB_SERVER" --no-defaults --basedir="$MDB_BASEDIR" --datadir="$dir/data" --tmpdir="$dir/tmp" \
-    --user="$(id -un)" --port="$port" --bind-address=127.0.0.1 --socket="$MDB_SOCKET" \
-    --pid-file="$dir/run/mariadbd.pid" --log-error="$dir/logs/mariadbd.log" \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --skip-name-resolve \
-    --innodb-buffer-pool-size=64M > /dev/null 2>&1 < /dev/null &
+  # the settings of a small VM (deploy/mariadb/videoclub.cnf) and nothing from /etc: --defaults-file replaces them all
+  setsid "$MDB_SERVER" --defaults-file="$MDB_ROOT_DIR/deploy/mariadb/videoclub.cnf" --basedir="$MDB_BASEDIR" \
+    --datadir="$dir/data" --tmpdir="$dir/tmp" --user="$(id -un)" --port="$port" --bind-address=127.0.0.1 \
+    --socket="$MDB_SOCKET" --pid-file="$dir/run/mariadbd.pid" --log-error="$dir/logs/mariadbd.log" \
+    > /dev/null 2>&1 < /dev/null &
   local server_pid=$! waited=0
   until mdb_sql "SELECT 1" > /dev/null 2>&1; do
     if ! kill -0 "$server_pid" 2>/dev/null; then

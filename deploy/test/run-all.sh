@@ -10,8 +10,8 @@
 #            with the native binaries built, the installed ones load and start
 #   secrets  prod start-up refuses each unsafe setting (placeholder passwords, a short admin password, a private key
 #            others can read); rotate-keys.sh keeps the previous key; run-local.sh keeps the DB password off command lines
-#   backup   a dump of a live MariaDB, wiped and restored, gives back the same rows and no usable session or refresh
-#            token; retention keeps the newest N
+#   backup   MariaDB runs with deploy/mariadb/videoclub.cnf; a dump of a live MariaDB, wiped and restored, gives back
+#            the same rows and no usable session or refresh token; retention keeps the newest N
 # Installs what it needs with apt-get when missing (nginx-light, docker-compose). Ends with
 # "deploy-checks: N passed, M failed" and a non-zero exit on any failure.
 #   deploy/test/run-all.sh [compose] [nginx] [systemd] [secrets] [backup]     (default: all five)
@@ -270,6 +270,10 @@ backup_checks() {
   local port=$((34000 + RANDOM % 1000))
   mdb_start "$MDB_DIR" "$port" > "$WORK/mariadb.out" 2>&1 || { fail "backup: start MariaDB"; cat "$WORK/mariadb.out"; return; }
   pass "backup: throwaway MariaDB started on port $port"
+  check "mariadb: the server runs with deploy/mariadb/videoclub.cnf (small-VM buffer sizes, utf8mb4)" bash -c "
+    [[ \$('$MDB_CLIENT' --no-defaults --protocol=socket --socket='$MDB_SOCKET' -uroot -N -e 'SELECT @@innodb_buffer_pool_size,
+      @@aria_pagecache_buffer_size, @@key_buffer_size, @@innodb_log_buffer_size, @@character_set_server' | tr '\t' ' ') \
+      == '67108864 8388608 8388608 4194304 utf8mb4' ]]"
   mdb_sql "
     CREATE DATABASE auth CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
     CREATE DATABASE catalog CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
