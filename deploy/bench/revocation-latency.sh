@@ -5,8 +5,9 @@
 #
 #   deploy/bench/revocation-latency.sh [rounds]      default 10 rounds
 # Environment: AUTH_URL (http://localhost:4000), CATALOG_URL (http://localhost:1337), BOUND_MS (2000).
-# Prints each round's time from the logout's answer to the first 401 from catalog, the largest, and whether it is
-# within the bound. Figures from a busy, shared machine say little: run it on a quiet one.
+# Prints each round's time from the logout's answer to the first 401 from catalog (each logout at a random point of
+# the poll cycle), the largest, and whether it is within the bound. Figures from a busy, shared machine say little:
+# run it on a quiet one.
 set -euo pipefail
 
 ROUNDS=${1:-10}
@@ -27,6 +28,8 @@ for round in $(seq 1 "$ROUNDS"); do
     "$AUTH_URL/login" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$CATALOG_URL/books")
   [[ $status == 200 ]] || { echo "round $round: catalog answered $status before the logout" >&2; exit 1; }
+  # a random pause, so that the logouts fall at every point of catalog's poll cycle, not always at the same one
+  sleep "$(printf '%d.%03d' 0 $(( RANDOM % 1000 )))"
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $token" "$AUTH_URL/logout"
   loggedOut=$(now_ms)
   until [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$CATALOG_URL/books") == 401 ]]; do
