@@ -100,7 +100,10 @@ public interface CatalogConfig {
         @WithDefault("30s")
         Duration cacheTtl();
 
-        /** How many distinct searches are kept; the least recently used goes first. 0 disables the cache. */
+        /**
+         * How many distinct searches are kept; when full, the cache (Caffeine) keeps searches repeated often over
+         * one-off ones. 0 disables the cache.
+         */
         @WithDefault("100")
         int cacheMaxQueries();
 
@@ -110,7 +113,8 @@ public interface CatalogConfig {
 
         /**
          * Ids kept for all searches together (1,000,000 ids are 8 MB), so that the cache fits a small heap however many
-         * large searches arrive; the least recently used searches go first.
+         * large searches arrive. Each search counts for at least max-total-ids / max-queries ids (rounded down, at least
+         * one), so that both bounds hold at once; when this is below max-queries, at most this many searches are kept.
          */
         @WithDefault("1000000")
         long cacheMaxTotalIds();

@@ -3,9 +3,8 @@ package org.videoclub.catalog.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
@@ -15,10 +14,15 @@ import jakarta.inject.Inject;
 
 import org.videoclub.catalog.config.CatalogConfig;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -28,25 +32,30 @@ import io.vertx.core.Vertx;
  * that only the first page of a search pays for MariaDB's full-text search (which materialises and sorts every match
  * whatever the LIMIT) and later pages and repeated searches only slice the list.
  * <p>
- * Concurrent requests for an expression not cached yet share one load (single flight). Loads that fail are not kept.
- * {@link #invalidate()} forgets everything, and a load running at that moment is not kept either. Memory is bounded by
- * the number of expressions, the ids of one expression and the ids of all of them together; the least recently used
- * expression goes first.
+ * A Caffeine cache of loads: concurrent requests for an expression not cached yet share one load (single flight); a
+ * load that fails is not kept; {@link #invalidate()} forgets everything, and a load running at that moment is not kept
+ * either. At most {@code cache-max-queries} expressions and {@code cache-max-total-ids} ids are kept; when full,
+ * Caffeine decides which expression goes (W-TinyLFU: frequently repeated searches are kept over one-off ones).
  */
 @Startup // its metrics exist from start-up, not from the first search
 @ApplicationScoped
+// Caffeine loads the class of a weighted cache with variable expiry by name; quarkus-caffeine registers only the
+// unweighted ones for the native image
+@RegisterForReflection(classNames = "com.github.benmanes.caffeine.cache.SSMWA")
 public class SearchCache {
 
-    private final long ttlNanos;
-    private final int maxQueries;
+    /** The matches of one expression, or null ids when there are too many to cache; and when their load started. */
+    private record Matches(long[] ids, long startedAt) {
+        int size() {
+            return ids == null ? 0 : ids.length;
+        }
+    }
+
     /** The most ids one expression may have to be cached: cache-max-ids, or less if the total bound is lower. */
     private final int maxIds;
-    private final long maxTotalIds;
     private final LongSupplier nanoTime;
-    /** In access order: the first entry is the least recently used. Guarded by itself; no I/O runs under the lock. */
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-    /** Ids held by the loaded entries of {@link #entries}; guarded by {@link #entries}. */
-    private long totalIds;
+    /** Null when the cache is disabled. */
+    private final AsyncCache<String, Matches> searches;
     private final AtomicLong loads = new AtomicLong();
 
     @Inject
@@ -63,11 +72,34 @@ public class SearchCache {
 
     /** {@code nanoTime} is a monotonic clock ({@link System#nanoTime()} outside tests): a TTL must not follow wall-clock jumps. */
     SearchCache(Duration ttl, int maxQueries, int maxIds, long maxTotalIds, LongSupplier nanoTime) {
-        this.ttlNanos = ttl.isNegative() ? 0 : ttl.toNanos();
-        this.maxQueries = maxQueries;
-        this.maxIds = (int) Math.min(maxIds, maxTotalIds);
-        this.maxTotalIds = maxTotalIds;
         this.nanoTime = nanoTime;
+        if (ttl.isNegative() || ttl.isZero() || maxQueries <= 0) {
+            this.maxIds = 0;
+            this.searches = null;
+            return;
+        }
+        /*
+         * Caffeine has one bound, a total weight; both of ours are encoded in it. Every expression weighs at least one
+         * slot, and ids beyond a slot weigh one each; the budget is maxQueries slots. Then at most maxQueries
+         * expressions fit, maxQueries expressions of up to a slot of ids each do fit, and the ids kept are at most
+         * maxQueries * slot <= maxTotalIds (rounding the slot down gives up fewer than maxQueries ids of the budget;
+         * rounding it up would keep fewer expressions than maxQueries). When maxTotalIds < maxQueries, a slot is one
+         * id and at most maxTotalIds expressions are kept.
+         */
+        long slot = Math.min(Integer.MAX_VALUE, Math.max(1, maxTotalIds / maxQueries));
+        long budget = Math.min(Math.max(maxTotalIds, 0), slot * maxQueries);
+        this.maxIds = (int) Math.min(maxIds, budget);
+        long ttlNanos = ttl.toNanos();
+        this.searches = Caffeine.newBuilder()
+                .maximumWeight(budget)
+                .weigher((String expression, Matches matches) -> (int) Math.max(matches.size(), slot))
+                // from the start of the load, so that no list is older than the TTL; a load still running does not expire
+                .expireAfter(Expiry.creating((String expression, Matches matches) -> Duration
+                        .ofNanos(Math.max(0, matches.startedAt() + ttlNanos - nanoTime.getAsLong()))))
+                .ticker(nanoTime::getAsLong)
+                // evictions and expiries are applied by the calling thread: no task on the common pool
+                .executor(Runnable::run)
+                .buildAsync();
     }
 
     /**
@@ -76,29 +108,25 @@ public class SearchCache {
      * {@code load} is called with a row limit and must yield the sorted ids of up to that many matching books.
      */
     public Uni<long[]> ids(String expression, IntFunction<Uni<long[]>> load) {
-        if (ttlNanos == 0 || maxQueries <= 0) {
+        if (searches == null) {
             return Uni.createFrom().nullItem();
         }
         return Uni.createFrom().deferred(() -> {
-            Entry entry;
-            synchronized (entries) {
-                long now = nanoTime.getAsLong();
-                entry = entries.get(expression);
-                if (entry == null || now - entry.startedAt >= ttlNanos) {
-                    entry = new Entry(expression, now);
-                    entry.result = startLoad(entry, load);
-                    put(entry);
-                }
+            CompletableFuture<Matches> created = new CompletableFuture<>();
+            CompletableFuture<Matches> shared = searches.get(expression, (key, executor) -> created);
+            if (shared == created) {
+                // started once the future is in the cache, not inside Caffeine's map lock
+                startLoad(created, load);
             }
-            return onCallersContext(entry.result);
+            // a copy: a request that gives up cancels its copy, not the load the others wait for
+            return onCallersContext(Uni.createFrom().completionStage(shared.copy()).map(Matches::ids));
         });
     }
 
     /** Forgets every cached search, and any load running now: a book was created, changed or deleted. */
     public void invalidate() {
-        synchronized (entries) {
-            entries.clear();
-            totalIds = 0;
+        if (searches != null) {
+            searches.synchronous().invalidateAll();
         }
     }
 
@@ -121,68 +149,38 @@ public class SearchCache {
         return loads.get();
     }
 
-    long totalIds() {
-        synchronized (entries) {
-            return totalIds;
+    /** Expressions kept, loaded or loading. */
+    long size() {
+        if (searches == null) {
+            return 0;
         }
+        searches.synchronous().cleanUp();
+        return searches.synchronous().estimatedSize();
     }
 
-    private Uni<long[]> startLoad(Entry entry, IntFunction<Uni<long[]>> load) {
-        // One more row than cacheable tells "too many" without reading all of a huge match set.
-        int limit = maxIds == Integer.MAX_VALUE ? maxIds : maxIds + 1;
-        return Uni.createFrom().deferred(() -> {
-            loads.incrementAndGet();
-            return load.apply(limit);
-        })
-                .map(ids -> settle(entry, ids))
-                .onFailure().invoke(() -> forget(entry))
-                .memoize().indefinitely();
+    /** Ids held by the loaded expressions. */
+    long totalIds() {
+        if (searches == null) {
+            return 0;
+        }
+        searches.synchronous().cleanUp();
+        // the synchronous view leaves out loads still running
+        return searches.synchronous().asMap().values().stream().mapToLong(Matches::size).sum();
     }
 
     /**
-     * Keeps a finished load if its entry is still current (not invalidated, expired or evicted meanwhile); a list too long
-     * to cache is remembered as null, so that the expression goes straight to SQL until the entry expires.
+     * Runs {@code load} in the caller's context (where its Hibernate Reactive session lives) and completes
+     * {@code created} with its result; a list too long to cache is remembered as null, so that the expression goes
+     * straight to SQL until the entry expires.
      */
-    private long[] settle(Entry entry, long[] ids) {
-        long[] kept = ids.length > maxIds ? null : ids;
-        synchronized (entries) {
-            if (entries.get(entry.expression) == entry) {
-                entry.size = kept == null ? 0 : kept.length;
-                totalIds += entry.size;
-                evictOverBudget(entry);
-            }
-        }
-        return kept;
-    }
-
-    /** Drops the entry of a failed load, so that the next request tries again; it holds no ids. */
-    private void forget(Entry entry) {
-        synchronized (entries) {
-            if (entries.get(entry.expression) == entry) {
-                entries.remove(entry.expression);
-            }
-        }
-    }
-
-    /** Called with the lock held. */
-    private void put(Entry entry) {
-        Entry replaced = entries.put(entry.expression, entry);
-        if (replaced != null) {
-            totalIds -= replaced.size;
-        }
-        evictOverBudget(entry);
-    }
-
-    /** Drops the least recently used entries other than {@code keep} until both bounds hold. Called with the lock held. */
-    private void evictOverBudget(Entry keep) {
-        Iterator<Entry> eldestFirst = entries.values().iterator();
-        while ((entries.size() > maxQueries || totalIds > maxTotalIds) && eldestFirst.hasNext()) {
-            Entry eldest = eldestFirst.next();
-            if (eldest != keep) {
-                eldestFirst.remove();
-                totalIds -= eldest.size;
-            }
-        }
+    private void startLoad(CompletableFuture<Matches> created, IntFunction<Uni<long[]>> load) {
+        long startedAt = nanoTime.getAsLong();
+        // One more row than cacheable tells "too many" without reading all of a huge match set.
+        int limit = maxIds == Integer.MAX_VALUE ? maxIds : maxIds + 1;
+        loads.incrementAndGet();
+        Uni.createFrom().deferred(() -> load.apply(limit)).subscribe().with(
+                ids -> created.complete(new Matches(ids.length > maxIds ? null : ids, startedAt)),
+                created::completeExceptionally);
     }
 
     /**
@@ -201,20 +199,5 @@ public class SearchCache {
                 caller.runOnContext(ignored -> task.run());
             }
         });
-    }
-
-    private static final class Entry {
-        final String expression;
-        /** When the load started: the TTL counts from here, so no list is older than the TTL. */
-        final long startedAt;
-        /** The memoized load; set once, under the lock, before the entry is published. */
-        Uni<long[]> result;
-        /** Ids held once loaded; guarded by the cache's lock. */
-        long size;
-
-        Entry(String expression, long startedAt) {
-            this.expression = expression;
-            this.startedAt = startedAt;
-        }
     }
 }

@@ -3,9 +3,11 @@ package org.videoclub.catalog.service;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
@@ -57,19 +61,52 @@ class SearchCacheTest {
     }
 
     @Test
-    void atMostMaxQueriesSearchesAreKeptTheLeastRecentlyUsedGoingFirst() {
-        SearchCache cache = cache(TTL, 2, 100, 1000);
-        get(cache, "a", loading(1));
-        get(cache, "b", loading(2));
-        get(cache, "a", loading(1));
-        get(cache, "c", loading(3));
-        assertEquals(3, cache.loads());
+    void theTtlCountsFromTheStartOfTheLoad() {
+        SearchCache cache = cache(TTL, 10, 100, 1000);
+        AtomicReference<UniEmitter<? super long[]>> pending = new AtomicReference<>();
+        UniAssertSubscriber<long[]> first = cache.ids("+dune*", limit -> Uni.createFrom().<long[]>emitter(pending::set))
+                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        nanos.addAndGet(TTL.toNanos() - 1);
+        pending.get().complete(new long[] { 3 });
+        assertArrayEquals(new long[] { 3 }, first.assertCompleted().getItem());
+        assertArrayEquals(new long[] { 3 }, get(cache, "+dune*", loading(3, 7)));
+        assertEquals(1, cache.loads());
 
-        get(cache, "a", loading(1));
-        get(cache, "c", loading(3));
-        assertEquals(3, cache.loads(), "a and c still cached");
-        get(cache, "b", loading(2));
-        assertEquals(4, cache.loads(), "b was dropped");
+        nanos.addAndGet(1);
+        assertArrayEquals(new long[] { 3, 7 }, get(cache, "+dune*", loading(3, 7)));
+        assertEquals(2, cache.loads());
+    }
+
+    @Test
+    void maxQueriesSmallSearchesAreAllKept() {
+        // 1000 / 3 is not whole: the three of them still fit the budget
+        SearchCache cache = cache(TTL, 3, 100, 1000);
+        for (String expression : List.of("a", "b", "c", "a", "b", "c")) {
+            get(cache, expression, loading(1, 2));
+        }
+        assertEquals(3, cache.loads());
+        assertEquals(3, cache.size());
+    }
+
+    /**
+     * Which search makes room is Caffeine's choice (W-TinyLFU, not least recently used): what holds is both bounds, and
+     * every request gets its own search's ids.
+     */
+    @ParameterizedTest
+    @CsvSource({ "4, 100, 1000", "10, 3, 5", "10, 100, 25", "3, 100, 1000" })
+    void atMostMaxQueriesSearchesAndMaxTotalIdsIdsAreKept(int maxQueries, int maxIds, long maxTotalIds) {
+        SearchCache cache = cache(TTL, maxQueries, maxIds, maxTotalIds);
+        for (int round = 0; round < 3; round++) {
+            for (int search = 0; search < 30; search++) {
+                long first = search * 10L;
+                long[] ids = new long[search % 4];
+                Arrays.setAll(ids, i -> first + i);
+                assertArrayEquals(ids, get(cache, "q" + search, loading(ids)));
+                assertTrue(cache.size() <= maxQueries, "searches kept: " + cache.size());
+                assertTrue(cache.totalIds() <= maxTotalIds, "ids kept: " + cache.totalIds());
+            }
+        }
+        assertTrue(cache.loads() > 30, "the cache was full and made room");
     }
 
     @Test
@@ -87,21 +124,16 @@ class SearchCacheTest {
     }
 
     @Test
-    void theIdsOfAllSearchesTogetherStayWithinTheirBound() {
-        SearchCache cache = cache(TTL, 10, 3, 5);
-        get(cache, "a", loading(1, 2, 3));
-        get(cache, "b", loading(4, 5));
-        assertEquals(5, cache.totalIds());
-        get(cache, "c", loading(6, 7));
-        assertEquals(4, cache.totalIds(), "a, the least recently used, made room");
-        get(cache, "b", loading(4, 5));
-        assertEquals(3, cache.loads());
-        get(cache, "a", loading(1, 2, 3));
-        assertEquals(4, cache.loads());
-
+    void aSearchMatchingMoreThanTheWholeBudgetIsNotCached() {
         SearchCache smallTotal = cache(TTL, 10, 100, 2);
         assertNull(get(smallTotal, "three", loading(1, 2, 3)), "more than the whole budget is too many");
         assertEquals(3, lastLimit.get());
+        assertEquals(0, smallTotal.totalIds());
+
+        SearchCache justFits = cache(TTL, 10, 100, 2);
+        assertArrayEquals(new long[] { 1, 2 }, get(justFits, "two", loading(1, 2)));
+        assertArrayEquals(new long[] { 1, 2 }, get(justFits, "two", loading(1, 2)));
+        assertEquals(1, justFits.loads(), "the whole budget is not too many");
     }
 
     @Test
