@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.videoclub.catalog.service.BookRequest;
+import org.videoclub.catalog.service.BookListing;
 import org.videoclub.catalog.service.BookService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,9 +44,11 @@ import io.smallrye.mutiny.Uni;
 public class BookResource {
 
     private final BookService service;
+    private final BookListing listing;
 
-    BookResource(BookService service) {
+    BookResource(BookService service, BookListing listing) {
         this.service = service;
+        this.listing = listing;
     }
 
     @GET
@@ -61,7 +64,7 @@ public class BookResource {
             @Parameter(description = "The 'next' of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return Uni.createFrom().item(() -> PageParameters.parse(limit, cursor))
-                .chain(page -> service.list(BookSearchParameters.parse(q, genre, author, isbn), page))
+                .chain(page -> listing.list(BookSearchParameters.parse(q, genre, author, isbn), page))
                 .map(page -> PageParameters.answer(page, BookResponse::of, uri));
     }
 
