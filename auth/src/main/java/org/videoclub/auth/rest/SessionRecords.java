@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.videoclub.auth.model.Role;
 import org.videoclub.auth.model.Revocation;
 import org.videoclub.auth.service.RevocationFeedService;
-import org.videoclub.auth.service.SessionService;
+import org.videoclub.auth.service.SessionTokens;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -36,7 +36,7 @@ final class SessionRecords {
             @JsonProperty("refresh_token") String refreshToken,
             String username,
             Role role) {
-        static TokenResponse of(SessionService.Tokens tokens) {
+        static TokenResponse of(SessionTokens tokens) {
             return new TokenResponse(tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(),
                     tokens.user().username, tokens.user().role);
         }

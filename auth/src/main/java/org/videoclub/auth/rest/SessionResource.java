@@ -21,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.videoclub.auth.security.SigningKeys;
+import org.videoclub.auth.service.LoginService;
 import org.videoclub.auth.service.ProblemException;
+import org.videoclub.auth.service.RefreshTokenRotation;
 import org.videoclub.auth.service.RevocationFeedService;
-import org.videoclub.auth.service.SessionService;
+import org.videoclub.auth.service.SessionRevocations;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -35,13 +37,18 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "sessions", description = "Login, tokens, logout, and what catalog needs to verify tokens.")
 public class SessionResource {
 
-    private final SessionService sessions;
+    private final LoginService logins;
+    private final RefreshTokenRotation refreshes;
+    private final SessionRevocations revocations;
     private final RevocationFeedService feed;
     private final JsonWebToken token;
     private final SigningKeys keys;
 
-    SessionResource(SessionService sessions, RevocationFeedService feed, JsonWebToken token, SigningKeys keys) {
-        this.sessions = sessions;
+    SessionResource(LoginService logins, RefreshTokenRotation refreshes, SessionRevocations revocations,
+            RevocationFeedService feed, JsonWebToken token, SigningKeys keys) {
+        this.logins = logins;
+        this.refreshes = refreshes;
+        this.revocations = revocations;
         this.feed = feed;
         this.token = token;
         this.keys = keys;
@@ -58,7 +65,7 @@ public class SessionResource {
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Uni<SessionRecords.TokenResponse> login(@Valid @NotNull SessionRecords.LoginRequest body,
             @Context HttpServerRequest request) {
-        return sessions.login(body.username(), body.password(), Origins.of(request))
+        return logins.login(body.username(), body.password(), Origins.of(request))
                 .map(SessionRecords.TokenResponse::of);
     }
 
@@ -71,7 +78,7 @@ public class SessionResource {
     @APIResponse(responseCode = "401", description = "Unknown, used, expired or revoked refresh token")
     public Uni<SessionRecords.TokenResponse> refresh(@Valid @NotNull SessionRecords.RefreshRequest body,
             @Context HttpServerRequest request) {
-        return sessions.refresh(body.refreshToken(), Origins.of(request)).map(SessionRecords.TokenResponse::of);
+        return refreshes.refresh(body.refreshToken(), Origins.of(request)).map(SessionRecords.TokenResponse::of);
     }
 
     @POST
@@ -81,7 +88,7 @@ public class SessionResource {
             + " working here at once, and in catalog within seconds.")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Uni<RestResponse<Void>> logout(@Context HttpServerRequest request) {
-        return sessions.logout(token.getClaim("sid"), Long.parseLong(token.getSubject()), Origins.of(request))
+        return revocations.logout(token.getClaim("sid"), Long.parseLong(token.getSubject()), Origins.of(request))
                 .map(ignored -> RestResponse.noContent());
     }
 

@@ -42,16 +42,16 @@ public class UserService {
     private static final Duration ADMIN_CHANGE_WAIT = Duration.ofSeconds(30);
 
     private final UserRepository users;
-    private final SessionService sessions;
+    private final SessionRevocations revocations;
     private final LoginAttempts attempts;
     private final AuditService audit;
     private final PasswordHasher hasher;
     private final Vertx vertx;
 
-    UserService(UserRepository users, SessionService sessions, LoginAttempts attempts, AuditService audit,
+    UserService(UserRepository users, SessionRevocations revocations, LoginAttempts attempts, AuditService audit,
             PasswordHasher hasher, Vertx vertx) {
         this.users = users;
-        this.sessions = sessions;
+        this.revocations = revocations;
         this.attempts = attempts;
         this.audit = audit;
         this.hasher = hasher;
@@ -175,7 +175,7 @@ public class UserService {
         user.updatedAt = Instant.now();
         Uni<Void> done = Uni.createFrom().voidItem();
         if (hash != null || roleChanged) {
-            done = done.call(() -> sessions.revokeAllOf(user.id));
+            done = done.call(() -> revocations.revokeAllOf(user.id));
         }
         if (hash != null) {
             done = done.call(() -> audit.record(AuditEventType.PASSWORD_CHANGED, caller.userId(), user.id, origin));
@@ -212,7 +212,7 @@ public class UserService {
                                 .call(user -> user.role == Role.admin
                                         ? refuseIfLastAdmin(admins)
                                         : Uni.createFrom().voidItem())
-                                .call(user -> sessions.revokeAllOf(user.id))
+                                .call(user -> revocations.revokeAllOf(user.id))
                                 .call(user -> audit.record(AuditEventType.ACCOUNT_DELETED, caller.userId(), user.id,
                                         origin))
                                 .call(user -> users.delete(user))))))

@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import org.videoclub.auth.TestKeys;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.videoclub.testing.Burst;
 import org.videoclub.testing.MariaDbTestResource;
+import org.videoclub.testing.OutageAnswers;
 import org.videoclub.testing.TcpProxy;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -122,15 +121,7 @@ class DatabaseOutageTest {
         } finally {
             proxy.resume();
         }
-        for (Burst.Answer answer : answers) {
-            assertEquals(503, answer.status(), answer.body());
-            assertEquals("application/problem+json", answer.contentType());
-            assertEquals("5", answer.retryAfter());
-            assertTrue(answer.took().compareTo(bound) <= 0, "answered after " + answer.took() + ", bound " + bound);
-        }
-        // beyond the pool's connections and its wait queue, requests are refused at once rather than queued
-        long refusedAtOnce = answers.stream().filter(answer -> answer.body().contains("waiting for the database")).count();
-        assertTrue(refusedAtOnce >= 64 - poolSize - maxWaiting, refusedAtOnce + " refused at once");
+        OutageAnswers.assertRefusedInTime(answers, bound, poolSize, maxWaiting);
 
         // what was held back is delivered and the pool recovers, with no restart
         Instant until = Instant.now().plus(Duration.ofSeconds(30));

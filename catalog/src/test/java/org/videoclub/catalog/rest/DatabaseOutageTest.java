@@ -3,8 +3,6 @@ package org.videoclub.catalog.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videoclub.catalog.support.Api.as;
 import static org.videoclub.catalog.support.Api.assertProblem;
 import static org.videoclub.catalog.support.Api.createGenre;
@@ -22,6 +20,7 @@ import org.videoclub.catalog.support.StubAuthServer;
 import org.videoclub.catalog.support.TestTokens;
 import org.videoclub.testing.Burst;
 import org.videoclub.testing.MariaDbTestResource;
+import org.videoclub.testing.OutageAnswers;
 import org.videoclub.testing.TcpProxy;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -113,15 +112,7 @@ class DatabaseOutageTest {
         } finally {
             proxy.resume();
         }
-        for (Burst.Answer answer : answers) {
-            assertEquals(503, answer.status(), answer.body());
-            assertEquals("application/problem+json", answer.contentType());
-            assertEquals("5", answer.retryAfter());
-            assertTrue(answer.took().compareTo(bound) <= 0, "answered after " + answer.took() + ", bound " + bound);
-        }
-        // beyond the pool's connections and its wait queue, requests are refused at once rather than queued
-        long refusedAtOnce = answers.stream().filter(answer -> answer.body().contains("waiting for the database")).count();
-        assertTrue(refusedAtOnce >= 64 - poolSize - maxWaiting, refusedAtOnce + " refused at once");
+        OutageAnswers.assertRefusedInTime(answers, bound, poolSize, maxWaiting);
 
         // what was held back is delivered and the pool recovers, with no restart
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

@@ -1,4 +1,4 @@
-package org.videoclub.auth.rest;
+package org.videoclub.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,13 +23,13 @@ import io.restassured.specification.FilterableResponseSpecification;
 /**
  * Records every answer the HTTP tests receive (method, path, status, content type, body length) in
  * target/http-answers.tsv, and the OpenAPI document the service serves in target/openapi-served.json, for
- * {@link DocumentedAnswersCheck}. Registered with rest-assured before every {@code @QuarkusTest} method (through
+ * {@link DocumentedAnswersChecks}. Registered with rest-assured before every {@code @QuarkusTest} method (through
  * META-INF/services), so every test's calls are recorded without the test doing anything.
  */
 public class AnswerRecorder implements OrderedFilter, QuarkusTestBeforeEachCallback {
 
-    static final Path ANSWERS = Path.of("target", "http-answers.tsv");
-    static final Path DOCUMENT = Path.of("target", "openapi-served.json");
+    public static final Path ANSWERS = Path.of("target", "http-answers.tsv");
+    public static final Path DOCUMENT = Path.of("target", "openapi-served.json");
     /** JVM-wide (each Quarkus restart loads this class anew): the files of an earlier run are dropped once. */
     private static final String STARTED = "videoclub.answer-recorder.started";
 
