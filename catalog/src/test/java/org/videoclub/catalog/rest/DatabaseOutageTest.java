@@ -114,9 +114,8 @@ class DatabaseOutageTest {
         }
         OutageAnswers.assertRefusedInTime(answers, bound, poolSize, maxWaiting);
 
-        // what was held back is delivered and the pool recovers, with no restart
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> as("reader").get("/genres/" + genre).statusCode() == 200);
+        // what was held back is delivered (late calls are left to finish), so the next request is served, no restart
+        as("reader").get("/genres/" + genre).then().statusCode(200);
         as("reader").get("/books").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -1,7 +1,5 @@
 package org.videoclub.catalog.security;
 
-import java.time.Duration;
-
 import io.quarkus.arc.Arc;
 
 /**
@@ -15,7 +13,7 @@ public final class Polls {
     }
 
     public static void force() {
-        // bounded by catalog.revocation.request-timeout per page; the bound here only keeps a broken poll from stalling
-        Arc.container().instance(RevocationPoller.class).get().poll().await().atMost(Duration.ofSeconds(60));
+        // no bound of its own: the poll's is catalog.revocation.request-timeout per page, at most 100 pages
+        Arc.container().instance(RevocationPoller.class).get().poll().await().indefinitely();
     }
 }
