@@ -2,6 +2,8 @@ package org.videoclub.testing;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -12,12 +14,14 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The conventions auth and catalog share (SPEC section 8), tested the same way in both: limit and cursor, the 400 body
- * naming the parameter, If-Match, request ids. Each service's {@code SharedConventionsTest} ({@code @QuarkusTest})
+ * The conventions auth and catalog share (SPEC sections 6 and 8), tested the same way in both: limit and cursor, the
+ * 400 body naming the parameter or field, If-Match, request ids, and the problem answers to a body, a path, a method
+ * or a token that does not fit. Each service's {@code SharedConventionsTest} ({@code @QuarkusTest})
  * extends this and says what it lists and what it changes.
  */
 public abstract class SharedConventionChecks {
@@ -75,6 +79,72 @@ public abstract class SharedConventionChecks {
             lister().header("X-Request-Id", insane).get(listPath()).then().header("X-Request-Id", matchesPattern(UUID));
         }
         lister().get(listPath()).then().header("X-Request-Id", matchesPattern(UUID));
+    }
+
+    @Test
+    public void aBodyThatIsNotTheExpectedJsonIsA400() {
+        Changeable one = changeable();
+        String field = one.patch().get().keySet().iterator().next();
+        one.change().get().contentType("application/json").body("{\"" + field + "\": ").patch(one.path()).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", startsWith("The body is not valid JSON: "))
+                .body("errors", nullValue());
+        for (String notAnObject : new String[] { "", "[]", "\"text\"", "null" }) {
+            one.change().get().contentType("application/json").body(notAnObject).patch(one.path()).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("detail", equalTo("The body is missing or is not the expected JSON object."));
+        }
+        one.change().get().contentType("application/json").body(Map.of("noSuchField", 1)).patch(one.path()).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The request is malformed."))
+                .body("errors[0].field", equalTo("noSuchField"))
+                .body("errors[0].message", equalTo("is not a known field"));
+        one.change().get().contentType("application/json").body(Map.of(field, Map.of("a", 1))).patch(one.path())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The request is malformed."))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", equalTo("has the wrong type or value"));
+        one.change().get().contentType("application/json").body("{\"" + field + "\": 5}").patch(one.path()).then()
+                .statusCode(400).body("errors[0].field", equalTo(field));
+        one.patchWith("\"" + one.version() + "\"").then().statusCode(200); // nothing above changed it
+    }
+
+    @Test
+    public void aBodyOverTheLimitOrOfAnotherTypeIsRefused() {
+        Changeable one = changeable();
+        one.change().get().contentType("application/json").body("{\"x\": \"" + "x".repeat(70 * 1024) + "\"}")
+                .patch(one.path()).then().statusCode(413).contentType("application/problem+json")
+                .body("detail", equalTo("The body is over the limit of 64 KiB."));
+        one.change().get().contentType("text/plain").body("text").patch(one.path()).then()
+                .statusCode(415).contentType("application/problem+json")
+                .body("detail", equalTo("Send the body as application/json."));
+        one.patchWith("\"" + one.version() + "\"").then().statusCode(200);
+    }
+
+    @Test
+    public void aPathOrMethodThatDoesNotExistIsAProblem() {
+        lister().get("/no/such/path").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("There is nothing at this path."))
+                .body("instance", equalTo("/no/such/path"));
+        lister().delete(listPath()).then().statusCode(405).contentType("application/problem+json")
+                .body("detail", equalTo("This path does not answer to that method."));
+        lister().accept("application/xml").get(listPath()).then().statusCode(406)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("This resource answers only with application/json."));
+    }
+
+    @Test
+    public void aMissingOrBadTokenIsA401SayingWhich() {
+        Changeable one = changeable();
+        RestAssured.given().contentType("application/json").body(one.patch().get()).patch(one.path())
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("detail", equalTo("Sign in: this needs a bearer access token."));
+        RestAssured.given().auth().oauth2("not.a.token").contentType("application/json")
+                .body(one.patch().get()).patch(one.path())
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .body("detail", equalTo("The access token is not valid: it is malformed, forged, expired or revoked."));
     }
 
     private static String base64(String text) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.videoclub.auth.model.AuditEventType;
 import org.videoclub.auth.model.Role;
 import org.videoclub.auth.model.User;
+import org.videoclub.auth.repository.ConstraintViolations;
 import org.videoclub.auth.repository.DatabaseDeadline;
 import org.videoclub.auth.repository.UserRepository;
 import org.videoclub.auth.security.PasswordHasher;

@@ -1,17 +1,9 @@
 package org.videoclub.auth.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.SQLException;
-import java.util.concurrent.CompletionException;
-
-import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
-
-import io.vertx.mysqlclient.MySQLException;
 
 class UsernamesTest {
 
@@ -31,21 +23,5 @@ class UsernamesTest {
             assertNull(Usernames.canonical(other), other);
         }
         assertNull(Usernames.canonical(null));
-    }
-
-    @Test
-    void constraintViolationsAreToldByTheDatabaseErrorCode() {
-        SQLException jdbc = new SQLException("Duplicate entry 'x' for key 'uk_users_username_canonical'", "23000", 1062);
-        MySQLException vertx = new MySQLException("Duplicate entry 'x'", 1062, "23000");
-        for (Throwable failure : new Throwable[] { jdbc, vertx, new HibernateException(jdbc),
-                new CompletionException(new HibernateException(vertx)) }) {
-            assertTrue(ConstraintViolations.isDuplicateKey(failure), failure.toString());
-            assertTrue(ConstraintViolations.isViolation(failure), failure.toString());
-        }
-        SQLException foreignKey = new SQLException("Cannot add or update a child row", "23000", 1452);
-        assertFalse(ConstraintViolations.isDuplicateKey(foreignKey));
-        assertTrue(ConstraintViolations.isViolation(foreignKey));
-        assertFalse(ConstraintViolations.isViolation(new SQLException("Deadlock found", "40001", 1213)));
-        assertFalse(ConstraintViolations.isViolation(new IllegalStateException("no database at all")));
     }
 }

@@ -13,7 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * Refuses a body over quarkus.http.limits.max-body-size with a problem+json 413 (the REST layer would answer an empty
  * one): a body that announces its length before it is read; a chunked one, which announces none, as it is read here
- * (the REST layer then takes the body read, and {@link RouteFailures} answers the 413).
+ * (the REST layer then takes the body read). {@link RouteFailures} answers the 413.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -34,13 +34,11 @@ public class BodySizeLimit {
         String length = context.request().getHeader("Content-Length");
         if (length == null && context.request().headers().contains("Transfer-Encoding")) {
             chunkedBody.handle(context); // fails the request with 413 past the limit
-            return;
-        }
-        if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+        } else if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
                 && Long.parseLong(length) > maxBodySize) {
-            RouteFailures.answer(context, 413);
-            return;
+            context.fail(413);
+        } else {
+            context.next();
         }
-        context.next();
     }
 }

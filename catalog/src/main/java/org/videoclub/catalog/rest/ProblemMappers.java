@@ -1,151 +1,100 @@
 package org.videoclub.catalog.rest;
 
-import java.net.ConnectException;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.videoclub.catalog.repository.DatabaseTimeoutException;
-import org.videoclub.catalog.security.RevocationStateUnknownException;
-import org.videoclub.catalog.service.JsonPatches;
 import org.videoclub.catalog.service.ProblemException;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.VertxException;
-import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Every failure becomes application/problem+json (SPEC section 6); stack traces, SQL and class names stay in the log. */
+/**
+ * The answers to a request that does not fit, the same in auth and catalog (SPEC sections 6 and 8): the service's own
+ * refusals, a body or parameter of the wrong shape, and what JAX-RS refuses by itself (405, 406, 415).
+ */
 public class ProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
+    /** The 400 of a body that is absent, or JSON of another shape than an object. */
+    static final String NOT_AN_OBJECT = "The body is missing or is not the expected JSON object.";
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, HttpServerRequest request) {
-        return Problems.response(e.status(), e.getMessage(), e.errors(), request).build();
+    public RestResponse<Problem> problem(ProblemException e, HttpServerRequest request) {
+        return answer(e, request);
     }
 
+    /** Bean validation: a bad body field is a 422; a bad parameter, a 400 (SPEC section 8). */
     @ServerExceptionMapper
-    public Response invalidToken(AuthenticationFailedException e, HttpServerRequest request) {
-        if (e.getCause() instanceof RevocationStateUnknownException unknown) {
-            return revocationStateUnknown(unknown, request);
+    public RestResponse<Problem> invalid(ConstraintViolationException e, HttpServerRequest request) {
+        ViolationFields fields = ViolationFields.of(e);
+        if (fields.noBody()) {
+            return Problems.answer(400, NOT_AN_OBJECT, request).build();
         }
-        return Problems.response(401, "The access token is not valid: it is malformed, forged, expired or revoked.", null, request)
-                .header(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN).build();
+        return fields.inBody()
+                ? Problems.answer(422, "The request is not valid.", fields.errors(), request).build()
+                : Problems.answer(400, Problems.detail(400), fields.errors(), request).build();
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
-        boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        return Problems.response(401, tokenSent ? "The access token is not valid." : "Sign in: this needs a bearer access token.",
-                null, request).header(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? INVALID_TOKEN : "Bearer").build();
+    public RestResponse<Problem> unparsable(JsonParseException e, HttpServerRequest request) {
+        return Problems.answer(400, "The body is not valid JSON: " + e.getOriginalMessage(), request).build();
     }
 
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return Problems.response(403, "Your role may not do this: changes need the editor or admin role.", null, request).build();
-    }
-
-    @ServerExceptionMapper
-    public Response revocationStateUnknown(RevocationStateUnknownException e, HttpServerRequest request) {
-        return Problems.response(503, e.getMessage() + " Retry later.", null, request).header("Retry-After", "5").build();
-    }
-
-    @ServerExceptionMapper({ JsonProcessingException.class, JsonMappingException.class, JsonParseException.class,
-            MismatchedInputException.class })
-    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
-        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException) && !mapping.getPath().isEmpty()) {
-            return Problems.response(400, "The request body has a field of the wrong type or an unknown field.",
-                    List.of(new ProblemException.FieldError(JsonPatches.fieldOf(mapping),
-                            "has the wrong type or is not a field of this resource")),
-                    request).build();
+    /** JSON that parses but does not fit: an unknown field, a value of the wrong type, an array for an object. */
+    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class })
+    public RestResponse<Problem> unmappable(JsonMappingException e, HttpServerRequest request) {
+        String field = fieldOf(e);
+        if (field.isEmpty()) {
+            return Problems.answer(400, NOT_AN_OBJECT, request).build();
         }
-        return Problems.response(400, "The request body is not well-formed JSON of the expected shape.", null, request).build();
+        String message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or value";
+        return Problems.answer(400, Problems.detail(400), List.of(new ProblemException.FieldError(field, message)),
+                request).build();
     }
 
+    /** JAX-RS's own refusals: 405, 406, 415, and a body it could not read. */
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
-        List<ProblemException.FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new ProblemException.FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
-                .toList();
-        return Problems.response(422, "The request is not valid.", errors, request).build();
-    }
-
-    @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
-        Response original = e.getResponse();
-        int status = original.getStatus();
+    public RestResponse<Problem> http(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unparsable(parse, request);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappable(mapping, request);
+        }
+        int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, request);
+            return ServerProblemMappers.answer(e, request);
         }
-        Response.ResponseBuilder answer = Problems.response(status, detail(status), null, request);
-        if (original.getHeaderString(HttpHeaders.ALLOW) != null) {
-            answer.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
-        }
-        return answer.build();
+        RestResponse.ResponseBuilder<Problem> answer = Problems.answer(status, Problems.detail(status), request);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? answer.build() : answer.header(HttpHeaders.ALLOW, allow).build();
     }
 
-    @ServerExceptionMapper
-    public Response unexpected(Throwable e, HttpServerRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String name = cause.getClass().getName();
-            if (cause instanceof ProblemException problem) {
-                return problem(problem, request);
-            }
-            if (cause instanceof RevocationStateUnknownException unknown) {
-                return revocationStateUnknown(unknown, request);
-            }
-            if (ConstraintViolations.isViolation(cause)) {
-                // A unique key or foreign key raced with another request between our check and the write; told by
-                // the database's error code, whichever exception carries it.
-                return Problems.response(409, "The change conflicts with a concurrent one (duplicate value or a"
-                        + " reference that changed); read the data again and retry.", null, request).build();
-            }
-            if (name.equals("org.hibernate.StaleObjectStateException") || name.equals("jakarta.persistence.OptimisticLockException")) {
-                return Problems.response(409, "The resource was changed by someone else meanwhile; read it again and retry.",
-                        null, request).build();
-            }
-            if (cause instanceof ConnectionPoolTooBusyException) {
-                LOG.warnf("Database pool queue full (request %s): %s", request.getHeader(Problems.REQUEST_ID), cause.getMessage());
-                return Problems.response(503, "Too many requests are waiting for the database; retry shortly.", null, request)
-                        .header("Retry-After", "5").build();
-            }
-            if (cause instanceof ConnectException || name.equals("io.vertx.sqlclient.ClosedConnectionException")
-                    || name.equals("io.netty.channel.ConnectTimeoutException") || cause instanceof DatabaseTimeoutException
-                    // a wait for a pool connection passed the deadline
-                    || (cause instanceof VertxException && "Timeout waiting for connection".equals(cause.getMessage()))) {
-                LOG.warnf("Database unavailable (request %s): %s", request.getHeader(Problems.REQUEST_ID), cause.getMessage());
-                return Problems.response(503, "The database is not available; retry shortly.", null, request)
-                        .header("Retry-After", "5").build();
-            }
-        }
-        LOG.errorf(e, "Unexpected failure of %s %s (request %s)", request.method(), request.path(),
-                request.getHeader(Problems.REQUEST_ID));
-        return Problems.response(500, "Unexpected error; report the requestId to the operators.", null, request).build();
+    static RestResponse<Problem> answer(ProblemException e, HttpServerRequest request) {
+        return Problems.answer(e.status(), e.getMessage(), e.errors(), request).build();
     }
 
-    static String detail(int status) {
-        return switch (status) {
-            case 400 -> "The request is malformed.";
-            case 404 -> "There is no such resource.";
-            case 405 -> "This method is not allowed on this resource.";
-            case 406 -> "This resource answers application/json only.";
-            case 413 -> "The request body is larger than 64 KiB.";
-            case 415 -> "The request body must be application/json.";
-            default -> Problems.title(status);
-        };
+    /** The JSON path of the field a mapping error is about ({@code genreIds[1]}), or "" for the whole body. */
+    static String fieldOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,7 +24,7 @@ public class JsonPatches {
 
     public <T> T merge(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
-            throw ProblemException.of(400, "A PATCH body must be a JSON object with the fields to change.");
+            throw ProblemException.of(400, "The body is missing or is not the expected JSON object.");
         }
         ObjectNode merged = mapper.valueToTree(current);
         merged.setAll((ObjectNode) patch);
@@ -31,12 +32,13 @@ public class JsonPatches {
             return mapper.treeToValue(merged, type);
         } catch (JsonProcessingException e) {
             String field = e instanceof JsonMappingException mapping ? fieldOf(mapping) : "";
-            throw ProblemException.badRequest(field, "has the wrong type or is not a field of this resource");
+            throw ProblemException.badRequest(field,
+                    e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or value");
         }
     }
 
     /** The JSON path of the field a mapping error is about ({@code genreIds[1]}), or "" for the whole body. */
-    public static String fieldOf(JsonMappingException e) {
+    private static String fieldOf(JsonMappingException e) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {

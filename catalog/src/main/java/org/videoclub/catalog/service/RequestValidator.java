@@ -23,7 +23,7 @@ public class RequestValidator {
 
     public <T> T check(T request) {
         if (request == null) {
-            throw ProblemException.of(400, "The request needs a JSON body.");
+            throw ProblemException.of(400, "The body is missing or is not the expected JSON object.");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

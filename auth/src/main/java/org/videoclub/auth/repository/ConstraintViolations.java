@@ -1,13 +1,13 @@
-package org.videoclub.auth.service;
+package org.videoclub.auth.repository;
 
 import java.sql.SQLException;
 
 import io.vertx.mysqlclient.MySQLException;
 
 /**
- * Tells a unique-key or foreign-key violation by the database's own error code, however it arrives: as the Vert.x
- * client's MySQLException, as a java.sql.SQLException (Hibernate Reactive's translation), or wrapped in a Hibernate
- * or completion exception.
+ * Tells a unique-key or foreign-key violation by the database's own error code, the same in auth and catalog: as the
+ * Vert.x client's MySQLException or as a java.sql.SQLException (Hibernate Reactive's translation), alone or as the
+ * cause of a Hibernate or completion exception.
  */
 public final class ConstraintViolations {
 
@@ -24,15 +24,12 @@ public final class ConstraintViolations {
 
     /** True when {@code failure} or one of its causes is a duplicate key. */
     public static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof MySQLException mysql && mysql.getErrorCode() == DUPLICATE_KEY) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;
@@ -40,15 +37,12 @@ public final class ConstraintViolations {
 
     /** True when {@code failure} or one of its causes is a duplicate key or a foreign key that does not hold. */
     public static boolean isViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof MySQLException mysql && isViolation(mysql.getErrorCode(), mysql.getSqlState())) {
                 return true;
             }
             if (cause instanceof SQLException sql && isViolation(sql.getErrorCode(), sql.getSQLState())) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -12,11 +12,12 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Strict JSON: a value of the wrong type is a 400, never silently converted (1.5 is not a stock of 1, 10.99 is not the
- * price "10.99", "5" is not the delta 5).
+ * JSON of the wrong type is a 400, never silently converted, the same in auth and catalog: 5 is not the name "5",
+ * "5" is not the number 5, 1.5 is not the stock 1, 0 is not the first value of an enum, and nothing may follow the
+ * body's value. (Unknown fields are refused by quarkus.jackson.fail-on-unknown-properties.)
  */
 @Singleton
-public class JsonSettings implements ObjectMapperCustomizer {
+public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -24,8 +25,13 @@ public class JsonSettings implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType type : new LogicalType[] { LogicalType.Integer, LogicalType.Float, LogicalType.Boolean }) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 }
