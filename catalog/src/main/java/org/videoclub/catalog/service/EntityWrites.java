@@ -60,9 +60,9 @@ final class EntityWrites<E, R> {
     /** {@link #find}, then 412 unless {@code expectedVersion} (from If-Match) is null (no condition) or the current one. */
     Uni<E> findForChange(long id, Long expectedVersion) {
         return find(id).invoke(entity -> {
-            int now = version.applyAsInt(entity);
-            if (expectedVersion != null && expectedVersion != now) {
-                throw ProblemException.of(412, "The resource has changed since it was read: its ETag is now \"" + now
+            int actual = version.applyAsInt(entity);
+            if (expectedVersion != null && expectedVersion != actual) {
+                throw ProblemException.of(412, "The resource has changed since it was read: its ETag is now \"" + actual
                         + "\". Read it again and retry.");
             }
         });
