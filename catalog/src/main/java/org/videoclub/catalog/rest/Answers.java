@@ -11,12 +11,17 @@ final class Answers {
     private Answers() {
     }
 
-    static <R> RestResponse<R> tagged(R body, int version) {
-        return RestResponse.ResponseBuilder.ok(body).tag(new EntityTag(String.valueOf(version))).build();
+    static <R extends VersionedResponse> RestResponse<R> tagged(R body) {
+        return RestResponse.ResponseBuilder.ok(body).tag(etag(body)).build();
     }
 
-    static <R> RestResponse<R> created(UriInfo uri, Class<?> resource, long id, R body, int version) {
-        return RestResponse.ResponseBuilder.<R> created(uri.getBaseUriBuilder().path(resource).path(String.valueOf(id)).build())
-                .entity(body).tag(new EntityTag(String.valueOf(version))).build();
+    /** 201, with the Location of the new entity below {@code resource}'s path. */
+    static <R extends VersionedResponse> RestResponse<R> created(UriInfo uri, Class<?> resource, R body) {
+        return RestResponse.ResponseBuilder.<R> created(uri.getBaseUriBuilder().path(resource)
+                .path(String.valueOf(body.id())).build()).entity(body).tag(etag(body)).build();
+    }
+
+    private static EntityTag etag(VersionedResponse body) {
+        return new EntityTag(String.valueOf(body.version()));
     }
 }

@@ -75,8 +75,8 @@ public class BookResource {
     @APIResponseSchema(value = BookResponse.class, responseCode = "201", responseDescription = "The new book")
     @APIResponse(responseCode = "409", description = "Another book has this ISBN")
     public Uni<RestResponse<BookResponse>> createBook(BookRequest request, @Context UriInfo uri) {
-        return service.create(request).map(created -> Answers.created(uri, BookResource.class, created.id,
-                BookResponse.of(created), created.version));
+        return service.create(request).map(BookResponse::of)
+                .map(created -> Answers.created(uri, BookResource.class, created));
     }
 
     @GET
@@ -84,7 +84,7 @@ public class BookResource {
     @Operation(summary = "Read one book", description = "The book with its genres; its ETag is the version to send in If-Match.")
     @APIResponse(responseCode = "200", description = "The book")
     public Uni<RestResponse<BookResponse>> getBook(@PathParam("id") long id) {
-        return service.get(id).map(found -> Answers.tagged(BookResponse.of(found), found.version));
+        return service.get(id).map(BookResponse::of).map(Answers::tagged);
     }
 
     @PUT
@@ -96,7 +96,7 @@ public class BookResource {
     public Uni<RestResponse<BookResponse>> replaceBook(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             BookRequest request) {
         return service.replace(id, IfMatch.expectedVersion(ifMatch), request)
-                .map(changed -> Answers.tagged(BookResponse.of(changed), changed.version));
+                .map(BookResponse::of).map(Answers::tagged);
     }
 
     @PATCH
@@ -113,7 +113,7 @@ public class BookResource {
     public Uni<RestResponse<BookResponse>> patchBook(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             JsonNode patch) {
         return service.patch(id, IfMatch.expectedVersion(ifMatch), patch)
-                .map(changed -> Answers.tagged(BookResponse.of(changed), changed.version));
+                .map(BookResponse::of).map(Answers::tagged);
     }
 
     @DELETE

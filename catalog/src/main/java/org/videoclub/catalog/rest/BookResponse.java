@@ -9,7 +9,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @RegisterForReflection
 public record BookResponse(long id, String title, String author, String isbn, Integer publishedYear, String description,
-        List<GenreRef> genres, Instant createdAt, Instant updatedAt, int version) {
+        List<GenreRef> genres, Instant createdAt, Instant updatedAt, int version) implements VersionedResponse {
 
     public record GenreRef(long id, String name) {
     }

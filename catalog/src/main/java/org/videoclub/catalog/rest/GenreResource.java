@@ -66,8 +66,8 @@ public class GenreResource {
     @APIResponseSchema(value = GenreResponse.class, responseCode = "201", responseDescription = "The new genre")
     @APIResponse(responseCode = "409", description = "A genre with this name exists")
     public Uni<RestResponse<GenreResponse>> createGenre(GenreRequest request, @Context UriInfo uri) {
-        return service.create(request).map(created -> Answers.created(uri, GenreResource.class, created.id,
-                GenreResponse.of(created), created.version));
+        return service.create(request).map(GenreResponse::of)
+                .map(created -> Answers.created(uri, GenreResource.class, created));
     }
 
     @GET
@@ -75,7 +75,7 @@ public class GenreResource {
     @Operation(summary = "Read one genre", description = "The genre; its ETag is the version to send in If-Match.")
     @APIResponse(responseCode = "200", description = "The genre")
     public Uni<RestResponse<GenreResponse>> getGenre(@PathParam("id") long id) {
-        return service.get(id).map(found -> Answers.tagged(GenreResponse.of(found), found.version));
+        return service.get(id).map(GenreResponse::of).map(Answers::tagged);
     }
 
     @PUT
@@ -88,7 +88,7 @@ public class GenreResource {
     public Uni<RestResponse<GenreResponse>> replaceGenre(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             GenreRequest request) {
         return service.replace(id, IfMatch.expectedVersion(ifMatch), request)
-                .map(changed -> Answers.tagged(GenreResponse.of(changed), changed.version));
+                .map(GenreResponse::of).map(Answers::tagged);
     }
 
     @PATCH
@@ -105,7 +105,7 @@ public class GenreResource {
     public Uni<RestResponse<GenreResponse>> patchGenre(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             JsonNode patch) {
         return service.patch(id, IfMatch.expectedVersion(ifMatch), patch)
-                .map(changed -> Answers.tagged(GenreResponse.of(changed), changed.version));
+                .map(GenreResponse::of).map(Answers::tagged);
     }
 
     @DELETE

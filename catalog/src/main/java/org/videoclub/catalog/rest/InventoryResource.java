@@ -68,8 +68,8 @@ public class InventoryResource {
     @Operation(summary = "Add an inventory item", description = "Copies of an existing book in one condition, at one price.")
     @APIResponseSchema(value = InventoryResponse.class, responseCode = "201", responseDescription = "The new item")
     public Uni<RestResponse<InventoryResponse>> createItem(InventoryRequest request, @Context UriInfo uri) {
-        return service.create(request).map(created -> Answers.created(uri, InventoryResource.class, created.id,
-                InventoryResponse.of(created), created.version));
+        return service.create(request).map(InventoryResponse::of)
+                .map(created -> Answers.created(uri, InventoryResource.class, created));
     }
 
     @GET
@@ -77,7 +77,7 @@ public class InventoryResource {
     @Operation(summary = "Read one inventory item", description = "The item with its book; its ETag is the version to send in If-Match.")
     @APIResponse(responseCode = "200", description = "The item")
     public Uni<RestResponse<InventoryResponse>> getItem(@PathParam("id") long id) {
-        return service.get(id).map(found -> Answers.tagged(InventoryResponse.of(found), found.version));
+        return service.get(id).map(InventoryResponse::of).map(Answers::tagged);
     }
 
     @PUT
@@ -88,7 +88,7 @@ public class InventoryResource {
     public Uni<RestResponse<InventoryResponse>> replaceItem(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             InventoryRequest request) {
         return service.replace(id, IfMatch.expectedVersion(ifMatch), request)
-                .map(changed -> Answers.tagged(InventoryResponse.of(changed), changed.version));
+                .map(InventoryResponse::of).map(Answers::tagged);
     }
 
     @PATCH
@@ -104,7 +104,7 @@ public class InventoryResource {
     public Uni<RestResponse<InventoryResponse>> patchItem(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             JsonNode patch) {
         return service.patch(id, IfMatch.expectedVersion(ifMatch), patch)
-                .map(changed -> Answers.tagged(InventoryResponse.of(changed), changed.version));
+                .map(InventoryResponse::of).map(Answers::tagged);
     }
 
     @DELETE
@@ -124,6 +124,6 @@ public class InventoryResource {
     @APIResponse(responseCode = "200", description = "The item with its new stock")
     @APIResponse(responseCode = "409", description = "The stock would drop below 0 (or pass 1,000,000,000); nothing changed")
     public Uni<RestResponse<InventoryResponse>> changeStock(@PathParam("id") long id, StockChange change) {
-        return service.changeStock(id, change).map(changed -> Answers.tagged(InventoryResponse.of(changed), changed.version));
+        return service.changeStock(id, change).map(InventoryResponse::of).map(Answers::tagged);
     }
 }

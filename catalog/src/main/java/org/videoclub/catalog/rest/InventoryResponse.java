@@ -6,7 +6,8 @@ import org.videoclub.catalog.model.InventoryItem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @RegisterForReflection
-public record InventoryResponse(long id, BookRef book, Condition condition, String price, int stock, int version) {
+public record InventoryResponse(long id, BookRef book, Condition condition, String price, int stock, int version)
+        implements VersionedResponse {
 
     public record BookRef(long id, String title) {
     }

@@ -1,12 +1,8 @@
 package org.videoclub.catalog.security;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-
-import javax.crypto.SecretKey;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +32,12 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * its exact text; it is kept only until the moment the full verification would refuse it for time ({@code exp} plus
  * the clock skew, or the maximum token age), then verified again; {@link RevocationCheck} still runs on every request,
  * cached or not; and at most {@code catalog.token-cache.max-size} tokens are kept (Caffeine decides which go when it is
- * full). Only {@link #parse(String)} is cached; every other method delegates unchanged.
+ * full). Only {@link #parse(String)} is cached.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class CachingJwtParser implements JWTParser {
+public class CachingJwtParser extends DelegatingJwtParser {
 
     /** A verified token, and the epoch second from which the full verification refuses it. */
     private record Verified(JsonWebToken token, long refusedFrom) {
@@ -84,6 +80,11 @@ public class CachingJwtParser implements JWTParser {
     }
 
     @Override
+    JWTParser delegate() {
+        return delegate;
+    }
+
+    @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
         if (verified == null || bearerToken == null) {
             return delegate.parse(bearerToken);
@@ -121,45 +122,5 @@ public class CachingJwtParser implements JWTParser {
     /** Whether {@code bearerToken} is kept and still accepted from the cache. */
     boolean isCached(String bearerToken) {
         return verified != null && verified.getIfPresent(bearerToken) != null;
-    }
-
-    @Override
-    public JsonWebToken parse(String bearerToken, JWTAuthContextInfo newAuthContextInfo) throws ParseException {
-        return delegate.parse(bearerToken, newAuthContextInfo);
-    }
-
-    @Override
-    public JsonWebToken verify(String bearerToken, PublicKey key) throws ParseException {
-        return delegate.verify(bearerToken, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String bearerToken, SecretKey key) throws ParseException {
-        return delegate.verify(bearerToken, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String bearerToken, String secret) throws ParseException {
-        return delegate.verify(bearerToken, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String bearerToken, PrivateKey key) throws ParseException {
-        return delegate.decrypt(bearerToken, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String bearerToken, SecretKey key) throws ParseException {
-        return delegate.decrypt(bearerToken, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String bearerToken, String secret) throws ParseException {
-        return delegate.decrypt(bearerToken, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String bearerToken) throws ParseException {
-        return delegate.parseOnly(bearerToken);
     }
 }

@@ -30,9 +30,8 @@ public class BookService {
     private final BookQueries bookQueries;
     private final GenreRepository genres;
     private final InventoryRepository inventory;
-    private final RequestValidator validator;
-    private final JsonPatches patches;
     private final SearchCache searches;
+    private final EntityWrites<Book, BookRequest> writes;
 
     BookService(BookRepository books, BookQueries bookQueries, GenreRepository genres, InventoryRepository inventory,
             RequestValidator validator, JsonPatches patches, SearchCache searches) {
@@ -40,50 +39,42 @@ public class BookService {
         this.bookQueries = bookQueries;
         this.genres = genres;
         this.inventory = inventory;
-        this.validator = validator;
-        this.patches = patches;
         this.searches = searches;
+        // the book to change is loaded in the session of the write
+        this.writes = new EntityWrites<>("book", books, books::findWithGenres, book -> book.version, BookRequest.class,
+                book -> new BookRequest(book.title, book.author, book.isbn, book.publishedYear, book.description,
+                        book.genres.stream().map(genre -> genre.id).toList()),
+                validator, patches);
     }
 
     /** The book {@code id}, read on the pool ({@link BookQueries}); 404 when there is none. */
     public Uni<Book> get(long id) {
-        return bookQueries.findWithGenres(id).onItem().ifNull().failWith(() -> notFound(id));
+        return bookQueries.findWithGenres(id).onItem().ifNull().failWith(() -> writes.notFound(id));
     }
 
     public Uni<Book> create(BookRequest request) {
-        return inTransactionThenForgetSearches(() -> Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> {
-                    Book book = new Book();
-                    book.createdAt = Clock.now();
-                    return apply(book, valid).chain(books::persist);
-                })
-                .call(books::flush));
+        return inTransactionThenForgetSearches(() -> writes.create(request, () -> {
+            Book book = new Book();
+            book.createdAt = Clock.now();
+            return book;
+        }, this::apply));
     }
 
     public Uni<Book> replace(long id, Long expectedVersion, BookRequest request) {
-        return inTransactionThenForgetSearches(() -> Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> findForChange(id, expectedVersion).chain(book -> apply(book, valid)))
-                .call(books::flush));
+        return inTransactionThenForgetSearches(() -> writes.replace(id, expectedVersion, request, this::apply));
     }
 
     public Uni<Book> patch(long id, Long expectedVersion, JsonNode patch) {
-        return inTransactionThenForgetSearches(() -> findForChange(id, expectedVersion)
-                .chain(book -> {
-                    BookRequest current = new BookRequest(book.title, book.author, book.isbn, book.publishedYear,
-                            book.description, book.genres.stream().map(genre -> genre.id).toList());
-                    return apply(book, validator.check(patches.merge(current, patch, BookRequest.class)));
-                })
-                .call(books::flush));
+        return inTransactionThenForgetSearches(() -> writes.patch(id, expectedVersion, patch, this::apply));
     }
 
     public Uni<Void> delete(long id, Long expectedVersion) {
-        return inTransactionThenForgetSearches(() -> findForChange(id, expectedVersion)
-                .call(book -> inventory.existsForBook(id).invoke(hasInventory -> {
+        return inTransactionThenForgetSearches(() -> writes.delete(id, expectedVersion,
+                book -> inventory.existsForBook(id).invoke(hasInventory -> {
                     if (hasInventory) {
                         throw ProblemException.conflict("Book " + id + " still has inventory items; delete them first.");
                     }
-                }))
-                .chain(books::delete));
+                })));
     }
 
     /**
@@ -94,16 +85,6 @@ public class BookService {
      */
     private <T> Uni<T> inTransactionThenForgetSearches(Supplier<Uni<T>> work) {
         return Panache.withTransaction(work).onTermination().invoke(searches::invalidate);
-    }
-
-    /** The book to change, loaded in the session of the write, checked against {@code If-Match}. */
-    private Uni<Book> findForChange(long id, Long expectedVersion) {
-        return books.findWithGenres(id).onItem().ifNull().failWith(() -> notFound(id))
-                .invoke(book -> Versions.check(expectedVersion, book.version));
-    }
-
-    private static ProblemException notFound(long id) {
-        return ProblemException.notFound("There is no book " + id + ".");
     }
 
     private Uni<Book> apply(Book book, BookRequest request) {

@@ -21,14 +21,13 @@ public class GenreService {
 
     private final GenreRepository genres;
     private final BookRepository books;
-    private final RequestValidator validator;
-    private final JsonPatches patches;
+    private final EntityWrites<Genre, GenreRequest> writes;
 
     GenreService(GenreRepository genres, BookRepository books, RequestValidator validator, JsonPatches patches) {
         this.genres = genres;
         this.books = books;
-        this.validator = validator;
-        this.patches = patches;
+        this.writes = new EntityWrites<>("genre", genres, genres::findById, genre -> genre.version, GenreRequest.class,
+                genre -> new GenreRequest(genre.name, genre.description), validator, patches);
     }
 
     @WithSession
@@ -38,43 +37,32 @@ public class GenreService {
 
     @WithSession
     public Uni<Genre> get(long id) {
-        return find(id);
+        return writes.find(id);
     }
 
     @WithTransaction
     public Uni<Genre> create(GenreRequest request) {
-        return Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> {
-                    Genre genre = new Genre();
-                    genre.createdAt = Clock.now();
-                    return apply(genre, valid).chain(genres::persist);
-                })
-                .call(genres::flush);
+        return writes.create(request, () -> {
+            Genre genre = new Genre();
+            genre.createdAt = Clock.now();
+            return genre;
+        }, this::apply);
     }
 
     @WithTransaction
     public Uni<Genre> replace(long id, Long expectedVersion, GenreRequest request) {
-        return Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> findForChange(id, expectedVersion).chain(genre -> change(genre, valid)))
-                .call(genres::flush);
+        return writes.replace(id, expectedVersion, request, this::change);
     }
 
     @WithTransaction
     public Uni<Genre> patch(long id, Long expectedVersion, JsonNode patch) {
-        return findForChange(id, expectedVersion)
-                .chain(genre -> {
-                    GenreRequest current = new GenreRequest(genre.name, genre.description);
-                    return change(genre, validator.check(patches.merge(current, patch, GenreRequest.class)));
-                })
-                .call(genres::flush);
+        return writes.patch(id, expectedVersion, patch, this::change);
     }
 
     @WithTransaction
     public Uni<Void> delete(long id, Long expectedVersion) {
         // book_genre rows go with the genre (ON DELETE CASCADE): the genre disappears from its books.
-        return findForChange(id, expectedVersion)
-                .call(genre -> books.markBooksChanged(genre, Clock.now()))
-                .chain(genres::delete);
+        return writes.delete(id, expectedVersion, genre -> books.markBooksChanged(genre, Clock.now()));
     }
 
     /** {@link #apply}, and a new name is a change of the genre's books too: their answers show it. */
@@ -83,14 +71,6 @@ public class GenreService {
         return apply(genre, request).call(changed -> changed.name.equals(nameBefore)
                 ? Uni.createFrom().voidItem()
                 : books.markBooksChanged(changed, changed.updatedAt));
-    }
-
-    private Uni<Genre> find(long id) {
-        return genres.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("There is no genre " + id + "."));
-    }
-
-    private Uni<Genre> findForChange(long id, Long expectedVersion) {
-        return find(id).invoke(genre -> Versions.check(expectedVersion, genre.version));
     }
 
     private Uni<Genre> apply(Genre genre, GenreRequest request) {

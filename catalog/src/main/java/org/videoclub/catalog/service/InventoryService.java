@@ -22,13 +22,16 @@ public class InventoryService {
     private final InventoryRepository inventory;
     private final BookRepository books;
     private final RequestValidator validator;
-    private final JsonPatches patches;
+    private final EntityWrites<InventoryItem, InventoryRequest> writes;
 
     InventoryService(InventoryRepository inventory, BookRepository books, RequestValidator validator, JsonPatches patches) {
         this.inventory = inventory;
         this.books = books;
         this.validator = validator;
-        this.patches = patches;
+        this.writes = new EntityWrites<>("inventory item", inventory, inventory::findWithBook, item -> item.version,
+                InventoryRequest.class, item -> new InventoryRequest(item.book.id, item.condition,
+                        item.price.setScale(2).toPlainString(), item.stock),
+                validator, patches);
     }
 
     @WithSession
@@ -38,41 +41,31 @@ public class InventoryService {
 
     @WithSession
     public Uni<InventoryItem> get(long id) {
-        return find(id);
+        return writes.find(id);
     }
 
     @WithTransaction
     public Uni<InventoryItem> create(InventoryRequest request) {
-        return Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> {
-                    InventoryItem item = new InventoryItem();
-                    item.createdAt = Clock.now();
-                    return apply(item, valid).chain(inventory::persist);
-                })
-                .call(inventory::flush);
+        return writes.create(request, () -> {
+            InventoryItem item = new InventoryItem();
+            item.createdAt = Clock.now();
+            return item;
+        }, this::apply);
     }
 
     @WithTransaction
     public Uni<InventoryItem> replace(long id, Long expectedVersion, InventoryRequest request) {
-        return Uni.createFrom().item(() -> validator.check(request))
-                .chain(valid -> findForChange(id, expectedVersion).chain(item -> apply(item, valid)))
-                .call(inventory::flush);
+        return writes.replace(id, expectedVersion, request, this::apply);
     }
 
     @WithTransaction
     public Uni<InventoryItem> patch(long id, Long expectedVersion, JsonNode patch) {
-        return findForChange(id, expectedVersion)
-                .chain(item -> {
-                    InventoryRequest current = new InventoryRequest(item.book.id, item.condition,
-                            item.price.setScale(2).toPlainString(), item.stock);
-                    return apply(item, validator.check(patches.merge(current, patch, InventoryRequest.class)));
-                })
-                .call(inventory::flush);
+        return writes.patch(id, expectedVersion, patch, this::apply);
     }
 
     @WithTransaction
     public Uni<Void> delete(long id, Long expectedVersion) {
-        return findForChange(id, expectedVersion).chain(inventory::delete);
+        return writes.delete(id, expectedVersion, item -> Uni.createFrom().voidItem());
     }
 
     /**
@@ -84,20 +77,11 @@ public class InventoryService {
         return Uni.createFrom().item(() -> validator.check(change))
                 .chain(valid -> inventory.changeStock(id, valid.delta(), Clock.now()))
                 .chain(updated -> updated == 1
-                        ? find(id)
-                        : find(id).invoke(item -> {
+                        ? writes.find(id)
+                        : writes.find(id).invoke(item -> {
                             throw ProblemException.conflict("Stock of item " + id + " is " + item.stock + "; a change of "
                                     + change.delta() + " would take it below 0 or above " + InventoryItem.MAX_STOCK + ".");
                         }));
-    }
-
-    private Uni<InventoryItem> find(long id) {
-        return inventory.findWithBook(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("There is no inventory item " + id + "."));
-    }
-
-    private Uni<InventoryItem> findForChange(long id, Long expectedVersion) {
-        return find(id).invoke(item -> Versions.check(expectedVersion, item.version));
     }
 
     private Uni<InventoryItem> apply(InventoryItem item, InventoryRequest request) {

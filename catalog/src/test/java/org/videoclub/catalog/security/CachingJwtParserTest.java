@@ -253,10 +253,14 @@ class CachingJwtParserTest {
         assertSame(token, cache.parse("a", withSkew(0)));
         assertSame(token, cache.parse("a", withSkew(0)));
         assertSame(token, cache.parseOnly("a"));
+        assertSame(token, cache.verify("a", (PublicKey) null));
+        assertSame(token, cache.verify("a", (SecretKey) null));
         assertSame(token, cache.verify("a", "secret"));
+        assertSame(token, cache.decrypt("a", (PrivateKey) null));
+        assertSame(token, cache.decrypt("a", (SecretKey) null));
         assertSame(token, cache.decrypt("a", "secret"));
 
-        assertEquals(5, verifier.calls);
+        assertEquals(9, verifier.calls);
         assertEquals(0, cache.size());
     }
 
