@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.videoclub.auth.model.Role;
+import org.videoclub.auth.model.User;
 import org.videoclub.auth.service.UserService;
 import org.videoclub.auth.service.UserService.Caller;
 
@@ -70,7 +72,7 @@ public class UserResource {
                 .map(user -> RestResponse.ResponseBuilder
                         .<UserRecords.UserView> created(URI.create(uri.getBaseUri().getPath() + "users/" + user.id))
                         .entity(UserRecords.UserView.of(user))
-                        .tag(Versions.tag(user.version))
+                        .tag(etag(user))
                         .build());
     }
 
@@ -122,7 +124,7 @@ public class UserResource {
             @Valid @NotNull UserRecords.UserPatch body,
             @HeaderParam("If-Match") String ifMatch, @Context HttpServerRequest request) {
         return users.update(id, new UserService.UserChange(body.username(), body.password(), body.currentPassword(),
-                body.role()), Versions.expected(ifMatch), caller(), Origins.of(request)).map(UserResource::withTag);
+                body.role()), IfMatch.expectedVersion(ifMatch), caller(), Origins.of(request)).map(UserResource::withTag);
     }
 
     @DELETE
@@ -135,12 +137,12 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The last admin cannot be deleted")
     public Uni<RestResponse<Void>> deleteUser(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Context HttpServerRequest request) {
-        return users.delete(id, Versions.expected(ifMatch), caller(), Origins.of(request))
+        return users.delete(id, IfMatch.expectedVersion(ifMatch), caller(), Origins.of(request))
                 .map(ignored -> RestResponse.noContent());
     }
 
     private static RestResponse<UserRecords.UserView> withTag(org.videoclub.auth.model.User user) {
-        return RestResponse.ResponseBuilder.ok(UserRecords.UserView.of(user)).tag(Versions.tag(user.version)).build();
+        return RestResponse.ResponseBuilder.ok(UserRecords.UserView.of(user)).tag(etag(user)).build();
     }
 
     private Caller caller() {
@@ -156,5 +158,10 @@ public class UserResource {
 
     private static Role role(JsonWebToken jwt) {
         return jwt.getGroups().stream().findFirst().map(Role::valueOf).orElse(Role.reader);
+    }
+
+    /** The ETag is the version (SPEC section 7), read back by {@link IfMatch}. */
+    private static EntityTag etag(User user) {
+        return new EntityTag(String.valueOf(user.version));
     }
 }

@@ -84,8 +84,9 @@ final class EntityWrites<E, R> {
     /** The current request with {@code patch} merged in (RFC 7396), validated and applied like a replace. */
     Uni<E> patch(long id, Long expectedVersion, JsonNode patch, BiFunction<E, R, Uni<E>> apply) {
         return findForChange(id, expectedVersion)
-                .chain(entity -> apply.apply(entity,
-                        validator.check(patches.merge(current.apply(entity), patch, requestType))))
+                .chain(entity -> patches.merge(current.apply(entity), patch, requestType)
+                        .map(validator::check)
+                        .chain(valid -> apply.apply(entity, valid)))
                 .call(repository::flush);
     }
 
