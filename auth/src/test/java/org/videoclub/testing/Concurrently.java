@@ -8,7 +8,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /** Runs client calls from many threads released together, as a burst of users would. */
@@ -31,7 +30,7 @@ public final class Concurrently {
             for (int i = 0; i < threads; i++) {
                 Callable<T> call = calls.apply(i);
                 released.add(() -> {
-                    start.await(30, TimeUnit.SECONDS);
+                    start.await(); // every thread of the pool reaches it
                     return call.call();
                 });
             }

@@ -12,10 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.Api;
-import org.videoclub.catalog.support.Concurrently;
 import org.videoclub.catalog.support.Db;
 import org.videoclub.catalog.support.Pages;
 import org.videoclub.catalog.support.TestTokens;
+import org.videoclub.testing.Concurrently;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.videoclub.catalog.support.Api;
-import org.videoclub.catalog.support.Concurrently;
+import org.videoclub.testing.Concurrently;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
     /** Notified on every feed request, for {@link #awaitAppliedPoll()}. */
     private static final Object FEED_ASKED = new Object();
     /** catalog's default max-staleness: a catalog that has not polled for that long fails closed anyway. */
-    private static final Duration POLL_HANG_GUARD = Duration.ofSeconds(60);
     private static volatile boolean down;
     private static volatile boolean hanging;
     private static volatile String jwks = "{\"keys\":[]}";
@@ -125,15 +123,10 @@ public class StubAuthServer implements QuarkusTestResourceLifecycleManager {
      */
     public static void awaitAppliedPoll() {
         int target = REQUESTS.get() + 2;
-        long deadline = System.nanoTime() + POLL_HANG_GUARD.toNanos();
         synchronized (FEED_ASKED) {
             while (REQUESTS.get() < target) {
-                long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
-                if (leftMillis <= 0) {
-                    throw new AssertionError("catalog did not poll the revocation feed twice in " + POLL_HANG_GUARD);
-                }
                 try {
-                    FEED_ASKED.wait(leftMillis);
+                    FEED_ASKED.wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AssertionError("interrupted while waiting for catalog's poll", e);
