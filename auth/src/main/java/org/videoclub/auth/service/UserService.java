@@ -1,9 +1,7 @@
 package org.videoclub.auth.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,12 +15,10 @@ import org.videoclub.auth.security.PasswordHasher;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Accounts: sign-up, reads, changes and deletion, with the self-or-admin rules of SPEC section 3. Names are unique
- * in their canonical form (a unique key decides races: 409); a change that could leave no admin locks the admin
- * rows first and decides on the admins that are left.
+ * in their canonical form (a unique key decides races: 409); the last admin stays one ({@link LastAdminRule}).
  */
 @ApplicationScoped
 @DatabaseDeadline
@@ -39,24 +35,21 @@ public class UserService {
     public record UserChange(String username, String password, String currentPassword, Role role) {
     }
 
-    private static final String ADMIN_CHANGES = "videoclub.auth.admin-changes";
-    private static final Duration ADMIN_CHANGE_WAIT = Duration.ofSeconds(30);
-
     private final UserRepository users;
     private final SessionRevocations revocations;
     private final LoginAttempts attempts;
     private final AuditService audit;
     private final PasswordHasher hasher;
-    private final Vertx vertx;
+    private final LastAdminRule lastAdmin;
 
     UserService(UserRepository users, SessionRevocations revocations, LoginAttempts attempts, AuditService audit,
-            PasswordHasher hasher, Vertx vertx) {
+            PasswordHasher hasher, LastAdminRule lastAdmin) {
         this.users = users;
         this.revocations = revocations;
         this.attempts = attempts;
         this.audit = audit;
         this.hasher = hasher;
-        this.vertx = vertx;
+        this.lastAdmin = lastAdmin;
     }
 
     /**
@@ -140,7 +133,7 @@ public class UserService {
                         : checksCurrent
                                 ? checkCurrentThenHash(user, change, caller, origin)
                                 : hashWithPermit(change.password()))
-                .flatMap(hash -> oneAdminChangeAtATime(change.role() != null,
+                .flatMap(hash -> lastAdmin.oneAtATime(change.role() != null,
                         () -> write(id, change, newCanonical, hash, expectedVersion, caller, origin)))
                 .onFailure(ConstraintViolations::isDuplicateKey).transform(e -> taken(change.username()));
     }
@@ -148,13 +141,12 @@ public class UserService {
     /** The change in one transaction; a role change locks the admin rows first and decides on them. */
     private Uni<User> write(long id, UserChange change, String newCanonical, String hash, Long expectedVersion,
             Caller caller, Origin origin) {
-        return Panache.withTransaction(() -> (change.role() != null
-                ? users.lockAdmins()
-                : Uni.createFrom().item(List.<User> of()))
+        boolean dropsAdmin = change.role() != null && change.role() != Role.admin;
+        return Panache.withTransaction(() -> lastAdmin.lockAdmins(change.role() != null)
                 .flatMap(admins -> users.findForUpdate(id)
                         .call(user -> checkVersion(user, expectedVersion))
-                        .call(user -> change.role() != null && user.role == Role.admin && change.role() != Role.admin
-                                ? refuseIfLastAdmin(admins)
+                        .call(user -> dropsAdmin
+                                ? LastAdminRule.refuseIfLast(user, admins)
                                 : Uni.createFrom().voidItem())
                         .call(user -> apply(user, change, newCanonical, hash, caller, origin))
                         .call(user -> users.flush())));
@@ -207,33 +199,16 @@ public class UserService {
     /** Deletes the account and revokes its sessions. The last admin cannot be deleted. */
     public Uni<Void> delete(long id, Long expectedVersion, Caller caller, Origin origin) {
         return visible(id, caller)
-                .flatMap(found -> oneAdminChangeAtATime(true, () -> Panache.withTransaction(() -> users.lockAdmins()
+                .flatMap(found -> lastAdmin.oneAtATime(true, () -> Panache.withTransaction(() -> lastAdmin
+                        .lockAdmins(true)
                         .flatMap(admins -> users.findForUpdate(id)
                                 .call(user -> checkVersion(user, expectedVersion))
-                                .call(user -> user.role == Role.admin
-                                        ? refuseIfLastAdmin(admins)
-                                        : Uni.createFrom().voidItem())
+                                .call(user -> LastAdminRule.refuseIfLast(user, admins))
                                 .call(user -> revocations.revokeAllOf(user.id))
                                 .call(user -> audit.record(AuditEventType.ACCOUNT_DELETED, caller.userId(), user.id,
                                         origin))
                                 .call(user -> users.delete(user))))))
                 .replaceWithVoid();
-    }
-
-    /**
-     * Runs a change that could leave no admin after the other such changes of this instance, one at a time. The
-     * admin rows' lock in the database is what decides (across instances too); this queue only keeps a burst of
-     * such changes from each holding a pooled connection while it waits for that lock, which would leave none for
-     * other requests. Vert.x's own asynchronous lock: the waiting requests hold no thread and no connection.
-     */
-    private <T> Uni<T> oneAdminChangeAtATime(boolean couldLeaveNoAdmin, Supplier<Uni<T>> change) {
-        if (!couldLeaveNoAdmin) {
-            return change.get();
-        }
-        return vertx.sharedData().getLocalLockWithTimeout(ADMIN_CHANGES, ADMIN_CHANGE_WAIT.toMillis())
-                .onFailure().transform(e -> ProblemException.unavailable(
-                        "Too many account changes at once; try again shortly.", 1))
-                .flatMap(lock -> change.get().eventually(lock::release));
     }
 
     /** The user, if the caller may see it: 404 when it does not exist, 403 when it is someone else's. */
@@ -284,14 +259,6 @@ public class UserService {
         if (expectedVersion != null && expectedVersion != user.version) {
             return Uni.createFrom().failure(ProblemException.preconditionFailed(
                     "The user has changed since version " + expectedVersion + " (now " + user.version + ")."));
-        }
-        return Uni.createFrom().voidItem();
-    }
-
-    /** Decided on the admin rows locked by the caller's transaction. */
-    private static Uni<Void> refuseIfLastAdmin(List<User> lockedAdmins) {
-        if (lockedAdmins.size() <= 1) {
-            return Uni.createFrom().failure(ProblemException.conflict("This is the last admin; make another admin first."));
         }
         return Uni.createFrom().voidItem();
     }
